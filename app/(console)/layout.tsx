@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react'
+import { ChannelSwitcher } from '@/components/channel-switcher'
+import { NavLink } from '@/components/nav-link'
+import { SectionCrumb } from '@/components/section-crumb'
+import { logoutAction } from '@/app/login/actions'
+import { requirePageUser } from '@/lib/auth/current'
+import { currentChannel } from '@/lib/channels/queries'
+import { paymentManagementLinks, settingsLinks } from '@/lib/console/navigation'
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser()
+  const { channels, channel } = await currentChannel()
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>₺</span> Payment Console
+        </div>
+        <nav aria-label="Main">
+          <div className="nav-section">
+            <div className="nav-heading">Sales Channels</div>
+            <div className="nav-subheading">Payment Management</div>
+            <ul className="nav-list">
+              {paymentManagementLinks.map((link) => (
+                <li key={link.href}>
+                  <NavLink href={link.href}>{link.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="nav-section">
+            <div className="nav-heading">Settings</div>
+            <ul className="nav-list">
+              {settingsLinks.map((link) => (
+                <li key={link.href}>
+                  <NavLink href={link.href} top>
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+        <div className="sidebar-footer">
+          <div className="user-email">{user.email}</div>
+          <div className="user-role">{user.role === 'admin' ? 'Administrator' : 'Viewer (read-only)'}</div>
+          <form action={logoutAction}>
+            <button type="submit" className="link-button">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          <SectionCrumb />
+          <ChannelSwitcher channels={channels} current={channel?.id} />
+        </header>
+        <main className="content">{children}</main>
+      </div>
+    </div>
+  )
+}

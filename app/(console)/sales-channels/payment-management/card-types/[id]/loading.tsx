@@ -1,0 +1,5 @@
+import { FormSkeleton } from '@/components/skeletons'
+
+export default function Loading() {
+  return <FormSkeleton />
+}

@@ -1,0 +1,11 @@
+import type { Metadata } from 'next'
+import { ResourceFormPage, pageId } from '@/components/resource-form-page'
+import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
+import { paymentOptions } from '@/lib/payment-options/resource'
+
+export const metadata: Metadata = { title: 'Payment option' }
+
+export default async function PaymentOptionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  return <ResourceFormPage resource={paymentOptions} id={pageId(id)} basePath={`${PAYMENT_MANAGEMENT}/payment-options`} />
+}

@@ -1,0 +1,10 @@
+// POST /api/v1/banks/bulk_create/?channel_id=N
+import { apiHandler, methodNotAllowed } from '@/lib/http/handler'
+import { json } from '@/lib/http/respond'
+import { importBanksCsv } from '@/lib/imports/banks'
+
+export const POST = apiHandler(async (request, { principal }) => json(await importBanksCsv(request, principal)))
+export const GET = methodNotAllowed()
+export const PUT = methodNotAllowed()
+export const PATCH = methodNotAllowed()
+export const DELETE = methodNotAllowed()

@@ -1,0 +1,393 @@
+/**
+ * `npm run bench`: loads 1,000,000 BIN numbers over 2,000 cards through the API (the CSV import
+ * endpoint), then measures the list and detail endpoints with autocannon at 32 connections, and
+ * prints req/s, p50 and p99 per endpoint, the import times and the server's peak memory, as a table
+ * and as JSON in bench/results.json. Budgets: /work/shared/DESIGN.md "Performance budgets".
+ *
+ * It starts its own server (`next build` first if there is no build) on BENCH_PORT (3620) against a
+ * fresh `pm_bench` database on the DATABASE_URL server, or a fresh embedded PGlite folder, and stops it
+ * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database.
+ */
+import { spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { startAppServer } from '../scripts/app-server'
+
+const root = path.resolve(import.meta.dirname, '..')
+const PORT = Number(process.env.BENCH_PORT || 3620)
+const BASE = `http://127.0.0.1:${PORT}`
+const TOKEN = 'pm_bench_token_0123456789abcdef'
+const DURATION = Number(process.env.BENCH_DURATION || 10)
+const CONNECTIONS = 32
+const BANKS = 50
+const CARD_TYPES = 20
+// Smaller data sets for a quick smoke run (BENCH_CARDS ≤ 2,000; BINs are spread evenly over the cards).
+const CARDS = Math.min(Number(process.env.BENCH_CARDS || 2000), BANKS * CARD_TYPES * 2)
+const BINS = Math.floor(Number(process.env.BENCH_BINS || 1_000_000) / CARDS) * CARDS
+const BINS_PER_CARD = BINS / CARDS
+const DUMMYPAY = 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway'
+const BUDGET = { listP99Ms: 50, importSeconds: 30, memoryMb: 300 }
+
+const log = (line: string) => console.log(`[bench] ${line}`)
+const seconds = (since: number) => (performance.now() - since) / 1000
+
+// ---------------------------------------------------------------- server and database
+
+interface Server {
+  child: ChildProcess
+  engine: 'postgres' | 'pglite'
+  databaseUrl?: string
+  stop: () => Promise<void>
+}
+
+async function freshPostgres(adminUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query('drop database if exists pm_bench with (force)')
+  await admin.query('create database pm_bench')
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = '/pm_bench'
+  return url.toString()
+}
+
+async function startServer(): Promise<Server> {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    log('no build found: next build')
+    const built = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, stdio: 'inherit' })
+    if (built.status !== 0) throw new Error('next build failed')
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEED_API_TOKEN: TOKEN, NEXT_TELEMETRY_DISABLED: '1' }
+  let engine: Server['engine'] = 'pglite'
+  let databaseUrl: string | undefined
+  let cleanup = async () => {}
+  if (process.env.DATABASE_URL) {
+    engine = 'postgres'
+    databaseUrl = await freshPostgres(process.env.DATABASE_URL)
+    env.DATABASE_URL = databaseUrl
+    if (!process.env.BENCH_KEEP)
+      cleanup = async () => {
+        const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+        await admin.connect()
+        await admin.query('drop database if exists pm_bench with (force)')
+        await admin.end()
+      }
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pm-bench-'))
+    env.PGLITE_DIR = path.join(dir, 'db')
+    if (!process.env.BENCH_KEEP) cleanup = async () => rmSync(dir, { recursive: true, force: true })
+    else log(`PGlite folder: ${env.PGLITE_DIR}`)
+  }
+  const server = await startAppServer(PORT, env)
+  return {
+    child: server.child,
+    engine,
+    databaseUrl,
+    stop: async () => {
+      await server.stop(1000)
+      await cleanup()
+    },
+  }
+}
+
+/** Resident memory of the server process, sampled; VmHWM is the kernel's own high-water mark. */
+class MemoryWatch {
+  private timer: NodeJS.Timeout
+  peakKb = 0
+  phaseStartKb = 0
+  phasePeakKb = 0
+  constructor(private pid: number) {
+    this.timer = setInterval(() => this.sample(), 200)
+    this.timer.unref()
+  }
+  private read(key: 'VmRSS' | 'VmHWM'): number {
+    try {
+      const match = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'))
+      return match ? Number(match[1]) : 0
+    } catch {
+      return 0
+    }
+  }
+  sample() {
+    const rss = this.read('VmRSS')
+    this.peakKb = Math.max(this.peakKb, rss)
+    this.phasePeakKb = Math.max(this.phasePeakKb, rss)
+  }
+  startPhase() {
+    this.phaseStartKb = this.read('VmRSS')
+    this.phasePeakKb = this.phaseStartKb
+  }
+  highWaterKb() {
+    return this.read('VmHWM')
+  }
+  stop() {
+    clearInterval(this.timer)
+  }
+}
+
+// ---------------------------------------------------------------- API calls
+
+async function call<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  const init: RequestInit = { method, headers: { authorization: `Token ${TOKEN}`, ...headers } }
+  if (body instanceof FormData) init.body = body
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body)
+    ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
+  }
+  const response = await fetch(`${BASE}${url}`, init)
+  const text = await response.text()
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers }
+}
+
+async function create(url: string, body: Record<string, unknown>): Promise<number> {
+  const response = await call('POST', url, body)
+  if (response.status !== 201) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(response.body)}`)
+  return response.body.pk
+}
+
+async function inParallel<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++
+        results[index] = await work(items[index], index)
+      }
+    }),
+  )
+  return results
+}
+
+function csvUpload(lines: string[]): FormData {
+  const form = new FormData()
+  form.append('file', new Blob([`bin_number\n${lines.join('\n')}\n`], { type: 'text/csv' }), 'csv_file.csv')
+  return form
+}
+
+/** The n-th BIN of the data set: 8 digits, spread over the whole range (7919 is prime to 9·10⁷). */
+const binAt = (n: number) => String(10_000_000 + ((n * 7919) % 90_000_000))
+
+// ---------------------------------------------------------------- data set
+
+interface DataSet {
+  cards: number[]
+  banks: number[]
+  bins: string[]
+  binIds: [number, number]
+}
+
+async function createPaymentSettings(channel: number, tag: string, counts = { banks: BANKS, cardTypes: CARD_TYPES, cards: CARDS }) {
+  const pos = await create('/api/v1/pos/', { name: `Bench POS ${tag}`, slug: `bench-pos-${tag}`, gateway: DUMMYPAY, config: {}, resource_url: 'https://pos.example.com/api', channel })
+  const banks = await inParallel([...Array(counts.banks).keys()], 8, (i) =>
+    create('/api/v1/banks/', { name: `Bench Bank ${tag}${i}`, slug: `bench-bank-${tag}${i}`, logo: null, channel }),
+  )
+  const cardTypes = await inParallel([...Array(counts.cardTypes).keys()], 8, (i) =>
+    create('/api/v1/card_types/', { name: `Bench Type ${tag}${i}`, slug: `bench-type-${tag}${i}`, channel }),
+  )
+  // (bank, card type, payment type) is a unique set: 50 × 20 × 2 = 2,000 distinct cards.
+  const cards = await inParallel([...Array(counts.cards).keys()], 8, (k) =>
+    create('/api/v1/cards/', {
+      name: `Bench Card ${tag}${k}`,
+      slug: `bench-card-${tag}${k}`,
+      bank: banks[k % banks.length],
+      card_type: cardTypes[Math.floor(k / banks.length) % cardTypes.length],
+      card_payment_type: k < counts.banks * counts.cardTypes ? 'credit' : 'debit',
+      cash_payment: pos,
+      installment_payment: pos,
+      channel,
+    }),
+  )
+  return { banks, cards }
+}
+
+/** One streamed request of 1,000,000 lines (the import budget), with its progress polled meanwhile. */
+async function singleRequestImport(memory: MemoryWatch) {
+  const scratch = await createPaymentSettings(2, 'scratch', { banks: 1, cardTypes: 1, cards: 1 })
+  const card = scratch.cards[0]
+  const lines = Array.from({ length: BINS }, (_, n) => binAt(n))
+  const importId = `bench-${Date.now()}`
+  memory.startPhase()
+  const started = performance.now()
+  let polls = 0
+  const poller = setInterval(async () => {
+    const job = await call('GET', `/api/v1/imports/${importId}/`).catch(() => null)
+    if (job?.status === 200 && !job.body.done && polls++ % 2 === 0) log(`  progress: ${job.body.processed.toLocaleString('en')} lines`)
+  }, 1000)
+  const response = await call('POST', `/api/v1/cards/${card}/bulk_create/?summary=1`, csvUpload(lines), { 'x-import-id': importId })
+  clearInterval(poller)
+  const elapsed = seconds(started)
+  memory.sample()
+  if (response.status !== 200 || response.body.created !== BINS) throw new Error(`import answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`)
+  const job = await call('GET', `/api/v1/imports/${importId}/`)
+  log(`single request: ${BINS.toLocaleString('en')} BINs in ${elapsed.toFixed(1)} s, peak RSS ${(memory.phasePeakKb / 1024).toFixed(0)} MB, job ${JSON.stringify({ processed: job.body.processed, done: job.body.done })}`)
+  const result = { rows: BINS, seconds: elapsed, peakRssMb: memory.phasePeakKb / 1024, rssBeforeMb: memory.phaseStartKb / 1024 }
+  // The data set is 1,000,000 BINs over 2,000 cards: this card goes again (its BINs by cascade).
+  const removing = performance.now()
+  const removed = await call('DELETE', `/api/v1/cards/${card}/`)
+  if (removed.status !== 204) throw new Error(`card delete answered ${removed.status}`)
+  log(`  scratch card and its BINs deleted in ${seconds(removing).toFixed(1)} s`)
+  return result
+}
+
+async function loadDataSet(memory: MemoryWatch): Promise<{ data: DataSet; distributed: { rows: number; requests: number; seconds: number; peakRssMb: number } }> {
+  let started = performance.now()
+  const { banks, cards } = await createPaymentSettings(1, 'b')
+  log(`created ${BANKS} banks, ${CARD_TYPES} card types, 1 POS and ${CARDS} cards via the API in ${seconds(started).toFixed(1)} s`)
+
+  const demoBins = (await call('GET', '/api/v1/bin_numbers/?limit=1')).body.count as number
+  memory.startPhase()
+  started = performance.now()
+  let collidedWithDemoData = 0
+  await inParallel(cards, 4, async (card, index) => {
+    const lines = Array.from({ length: BINS_PER_CARD }, (_, j) => binAt(BINS + index * BINS_PER_CARD + j))
+    const response = await call('POST', `/api/v1/cards/${card}/bulk_create/`, csvUpload(lines))
+    const statuses = response.status === 200 ? Object.values(response.body as Record<string, string>) : []
+    const created = statuses.filter((status) => status === 'created').length
+    // A handful of generated numbers can match the demo data's BINs, which are seeded into the same channel.
+    const existing = statuses.filter((status) => status === 'already exists').length
+    collidedWithDemoData += existing
+    if (created + existing !== BINS_PER_CARD) throw new Error(`import to card ${card} answered ${response.status}, ${created} created`)
+    if ((index + 1) % 500 === 0) log(`  ${((index + 1) * BINS_PER_CARD).toLocaleString('en')} BINs imported`)
+  })
+  const elapsed = seconds(started)
+  if (collidedWithDemoData) log(`  ${collidedWithDemoData} generated BINs were already seeded as demo data`)
+  log(`distributed: ${BINS.toLocaleString('en')} BINs over ${CARDS} cards (${CARDS} requests, 4 at a time) in ${elapsed.toFixed(1)} s`)
+  const distributed = { rows: BINS, requests: CARDS, seconds: elapsed, peakRssMb: memory.phasePeakKb / 1024 }
+
+  const first = await call('GET', '/api/v1/bin_numbers/?ordering=pk&limit=1')
+  const last = await call('GET', '/api/v1/bin_numbers/?ordering=-pk&limit=1')
+  const expected = demoBins + BINS - collidedWithDemoData
+  if (first.body.count !== expected) throw new Error(`expected ${expected} BINs (${demoBins} from the demo data), the list counts ${first.body.count}`)
+  const bins = Array.from({ length: 5000 }, () => binAt(BINS + Math.floor(Math.random() * BINS)))
+  // Detail GETs pick ids among the distributed import's rows: the scratch import's ids were deleted.
+  const firstImported = await call('GET', `/api/v1/bin_numbers/?card=${cards[0]}&ordering=pk&limit=1`)
+  return { data: { cards, banks, bins, binIds: [firstImported.body.results[0].pk, last.body.results[0].pk] }, distributed }
+}
+
+// ---------------------------------------------------------------- measurements
+
+interface Endpoint {
+  name: string
+  list: boolean
+  paths: () => string
+}
+
+function rotating(values: (string | number)[], build: (value: string | number) => string): () => string {
+  let next = 0
+  return () => build(values[next++ % values.length])
+}
+
+function endpoints(data: DataSet): Endpoint[] {
+  const shuffled = [...data.cards].sort(() => Math.random() - 0.5)
+  const [low, high] = data.binIds
+  const ids = Array.from({ length: 5000 }, () => low + Math.floor(Math.random() * (high - low + 1)))
+  return [
+    { name: 'GET /api/v1/bin_numbers/?card=X', list: true, paths: rotating(shuffled, (card) => `/api/v1/bin_numbers/?card=${card}`) },
+    { name: 'GET /api/v1/bin_numbers/?bin_number=…', list: true, paths: rotating(data.bins, (bin) => `/api/v1/bin_numbers/?bin_number=${bin}`) },
+    { name: 'GET /api/v1/bin_numbers/?ordering=-modified_date&page=500', list: true, paths: () => '/api/v1/bin_numbers/?ordering=-modified_date&page=500' },
+    { name: 'GET /api/v1/bin_numbers/ (unfiltered, counted)', list: true, paths: () => '/api/v1/bin_numbers/' },
+    { name: 'GET /api/v1/cards/?bank=…', list: true, paths: rotating(data.banks, (bank) => `/api/v1/cards/?bank=${bank}`) },
+    { name: 'GET /api/v1/bin_numbers/{id}/', list: false, paths: rotating(ids, (id) => `/api/v1/bin_numbers/${id}/`) },
+  ]
+}
+
+async function measure(endpoint: Endpoint, duration: number, connections: number) {
+  return autocannon({
+    url: BASE,
+    connections,
+    duration,
+    headers: { authorization: `Token ${TOKEN}` },
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: endpoint.paths() }) }],
+  })
+}
+
+async function vacuum(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  await client.query('vacuum analyze')
+  await client.end()
+}
+
+// ---------------------------------------------------------------- main
+
+const server = await startServer()
+const stopOnSignal = () => void server.stop().then(() => process.exit(130))
+process.once('SIGINT', stopOnSignal)
+process.once('SIGTERM', stopOnSignal)
+const memory = new MemoryWatch(server.child.pid!)
+let exitCode = 0
+try {
+  log(`server on ${BASE} (${server.engine}), pid ${server.child.pid}`)
+  const single = await singleRequestImport(memory)
+  const { data, distributed } = await loadDataSet(memory)
+  // What autovacuum would do after a bulk load: fresh statistics and visibility map.
+  if (server.databaseUrl) await vacuum(server.databaseUrl)
+
+  const loadBefore = os.loadavg()[0]
+  const rows: { endpoint: string; reqPerSec: number; p50Ms: number; p99Ms: number; aloneP50Ms: number; aloneMeanMs: number; requests: number; non2xx: number; errors: number; budgetOk: boolean | null }[] = []
+  for (const endpoint of endpoints(data)) {
+    await measure(endpoint, 2, 8) // warm-up: JIT, plan caches, buffer cache
+    // One connection: the time a request takes without queueing, what the code costs.
+    const alone = await measure(endpoint, 3, 1)
+    const result = await measure(endpoint, DURATION, CONNECTIONS)
+    const row = {
+      endpoint: endpoint.name,
+      reqPerSec: Math.round(result.requests.average),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      aloneP50Ms: alone.latency.p50,
+      aloneMeanMs: Number(alone.latency.mean.toFixed(2)),
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      budgetOk: endpoint.list ? result.latency.p99 < BUDGET.listP99Ms && result.non2xx === 0 : null,
+    }
+    rows.push(row)
+    log(`${row.endpoint}: ${row.reqPerSec} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms (1 connection: mean ${row.aloneMeanMs} ms)${row.non2xx ? `, ${row.non2xx} non-2xx` : ''}`)
+  }
+  memory.sample()
+  const peakMb = Math.max(memory.peakKb, memory.highWaterKb()) / 1024
+
+  const loadAfter = os.loadavg()[0]
+  console.log(`\nEngine: ${server.engine} · ${os.cpus().length} CPUs · Node ${process.version} · ${CONNECTIONS} connections × ${DURATION} s per endpoint`)
+  // Other processes on the machine skew every figure: the 1-minute load average says how much.
+  console.log(`Load average (1 min) before/after the measurements: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)}`)
+  console.log(`Data: ${BINS.toLocaleString('en')} BIN numbers over ${CARDS.toLocaleString('en')} cards (${BANKS} banks, ${CARD_TYPES} card types)\n`)
+  console.table(
+    Object.fromEntries(
+      rows.map((row) => [row.endpoint, { 'req/s': row.reqPerSec, 'p50 ms': row.p50Ms, 'p99 ms': row.p99Ms, 'alone ms': row.aloneMeanMs, 'non-2xx': row.non2xx, budget: row.budgetOk === null ? '' : row.budgetOk ? 'ok' : 'MISSED' }]),
+    ),
+  )
+  const importOk = single.seconds < BUDGET.importSeconds
+  // The memory budget is the import's; under 32 connections of list traffic the server grows its heap too.
+  const memoryOk = single.peakRssMb < BUDGET.memoryMb
+  console.log(`Import, one streamed request of ${BINS.toLocaleString('en')} BINs: ${single.seconds.toFixed(1)} s (budget ${BUDGET.importSeconds} s: ${importOk ? 'ok' : 'MISSED'})`)
+  console.log(`Import, ${CARDS} requests of ${BINS_PER_CARD} BINs (4 at a time): ${distributed.seconds.toFixed(1)} s`)
+  console.log(`Server memory during the ${BINS.toLocaleString('en')}-BIN import: peak RSS ${single.peakRssMb.toFixed(0)} MB (budget ${BUDGET.memoryMb} MB: ${memoryOk ? 'ok' : 'MISSED'}; ${single.rssBeforeMb.toFixed(0)} MB before it); peak over the whole run ${peakMb.toFixed(0)} MB`)
+  if (server.engine === 'pglite') console.log('The budgets are PostgreSQL\'s: PGlite is one WASM connection (and its memory counts in the server process).')
+
+  const results = {
+    date: new Date().toISOString(),
+    engine: server.engine,
+    machine: { cpus: os.cpus().length, node: process.version, loadAverage: { before: loadBefore, after: loadAfter } },
+    settings: { connections: CONNECTIONS, durationSeconds: DURATION },
+    dataSet: { binNumbers: BINS, cards: CARDS, banks: BANKS, cardTypes: CARD_TYPES },
+    import: { singleRequest: single, distributed },
+    memory: { peakRssMb: Math.round(peakMb), duringSingleImportMb: Math.round(single.peakRssMb) },
+    endpoints: rows,
+    budgets: { ...BUDGET, listsOk: rows.every((row) => row.budgetOk !== false), importOk, memoryOk },
+  }
+  writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  log('results written to bench/results.json')
+} catch (error) {
+  console.error(error)
+  exitCode = 1
+} finally {
+  memory.stop()
+  await server.stop()
+}
+process.exit(exitCode)

@@ -1,0 +1,130 @@
+'use client'
+
+import { useMemo } from 'react'
+import type { Option } from '@/lib/console/field-spec'
+import { FieldMessages } from './field-messages'
+
+type Item = { currency: string; cash_payment: number | ''; installment_payment: number | ''; three_d_payment: number | null }
+
+const POS_KEYS = [
+  ['cash_payment', 'Cash payment'],
+  ['installment_payment', 'Installment payment'],
+  ['three_d_payment', '3-D Secure payment'],
+] as const
+
+function parse(text: string): Item[] | null {
+  if (!text.trim()) return []
+  try {
+    const value = JSON.parse(text)
+    return Array.isArray(value) ? (value as Item[]) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A card's per-currency POS as rows (currency and its three POS) instead of JSON. The value stays the
+ * JSON text the field's parser reads, so validation and the server see exactly what the API would.
+ */
+export function CurrencyPosEditor({
+  id,
+  label,
+  value,
+  options,
+  disabled,
+  error,
+  hint,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: string
+  options: Option[]
+  disabled: boolean
+  error?: string
+  hint?: string
+  onChange: (value: string) => void
+}) {
+  const items = useMemo(() => parse(value), [value])
+  if (items === null)
+    return (
+      <div className="field field-wide">
+        <label htmlFor={id}>{label}</label>
+        <textarea id={id} className="textarea" value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} />
+        {error ? <span className="error">{error}</span> : null}
+      </div>
+    )
+  // An unchosen POS is left out, so the card's parser says "This field is required." about it.
+  const write = (next: Item[]) => onChange(JSON.stringify(next, (key, entry) => (entry === '' && key !== 'currency' ? undefined : entry)))
+  const update = (index: number, change: Partial<Item>) => write(items.map((item, at) => (at === index ? { ...item, ...change } : item)))
+  return (
+    <fieldset className="field field-wide currency-pos" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} disabled={disabled}>
+      <legend className="label">{label}</legend>
+      {items.length ? (
+        <table className="data compact">
+          <thead>
+            <tr>
+              <th scope="col">Currency</th>
+              {POS_KEYS.map(([, heading]) => (
+                <th scope="col" key={heading}>
+                  {heading}
+                </th>
+              ))}
+              <th>
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item, index) => (
+              <tr key={index}>
+                <td>
+                  <input
+                    className="input input-inline currency-code"
+                    aria-label={`Currency ${index + 1}`}
+                    maxLength={3}
+                    value={item.currency ?? ''}
+                    placeholder="USD"
+                    onChange={(event) => update(index, { currency: event.target.value.toUpperCase() })}
+                  />
+                </td>
+                {POS_KEYS.map(([key, heading]) => (
+                  <td key={key}>
+                    <select
+                      className="select select-sm"
+                      aria-label={`${heading} for ${item.currency || `currency ${index + 1}`}`}
+                      value={item[key] === null || item[key] === undefined ? '' : String(item[key])}
+                      onChange={(event) => update(index, { [key]: event.target.value === '' ? (key === 'three_d_payment' ? null : '') : Number(event.target.value) })}
+                    >
+                      <option value="">{key === 'three_d_payment' ? 'None' : 'Select…'}</option>
+                      {options.map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                ))}
+                <td className="actions-col">
+                  <button type="button" className="btn btn-sm btn-ghost" aria-label={`Remove ${item.currency || `currency ${index + 1}`}`} onClick={() => write(items.filter((_, at) => at !== index))}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted" style={{ margin: 0 }}>
+          No currency has its own POS: every payment uses the card&apos;s POS.
+        </p>
+      )}
+      <div>
+        <button type="button" className="btn btn-sm" onClick={() => write([...items, { currency: '', cash_payment: '', installment_payment: '', three_d_payment: null }])}>
+          Add currency
+        </button>
+      </div>
+      <FieldMessages id={id} hint={hint} error={error} />
+    </fieldset>
+  )
+}

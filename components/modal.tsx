@@ -1,0 +1,28 @@
+'use client'
+
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+/** A modal on the native <dialog> (focus trap, Escape, backdrop); rendered only while open. */
+export function Modal({ title, onClose, children, wide = false, closable = true }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; closable?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+    return () => dialog?.close()
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' wide' : ''}`}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault()
+        if (closable) onClose()
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  )
+}

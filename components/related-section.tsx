@@ -1,0 +1,74 @@
+import { requirePageUser } from '@/lib/auth/current'
+import { currentChannel } from '@/lib/channels/queries'
+import type { Check, Widget } from '@/lib/console/field-spec'
+import { describeColumns, describeFields, loadList, referenceOptions, type ColumnInput, type SearchParamsRecord } from '@/lib/console/resource-view'
+import type { FilterSpec } from '@/lib/console/table-spec'
+import type { Resource } from '@/lib/resource/define'
+import { findResource } from '@/lib/resource/registry'
+import { RelatedRecords } from './related-records'
+
+/** Server half of a parent page's sub-table: reads the parent's records with their own URL prefix. */
+export async function RelatedSection({
+  resource,
+  parent,
+  searchParams,
+  prefix,
+  columns,
+  filters,
+  widgets,
+  checks,
+  deleteVerb,
+  sortField,
+  toggleField,
+  rowLabel,
+  readOnly = false,
+  inlineFields,
+  title,
+}: {
+  resource: Resource
+  parent: { field: string; id: number; label: string }
+  searchParams: SearchParamsRecord
+  prefix: string
+  columns: ColumnInput[]
+  filters?: FilterSpec[]
+  widgets?: Record<string, Widget>
+  checks?: Record<string, Check>
+  deleteVerb?: 'Delete' | 'Deactivate'
+  sortField?: string
+  toggleField?: string
+  rowLabel?: string
+  readOnly?: boolean
+  inlineFields?: string[]
+  /** Section heading when it differs from the resource's plural ("Term commission rates"). */
+  title?: string
+}) {
+  if (findResource(resource.name) !== resource) throw new Error(`Resource "${resource.name}" is not in lib/resource/registry.ts`)
+  const user = await requirePageUser()
+  const { channel } = await currentChannel()
+  const [list, options] = await Promise.all([
+    loadList(resource, searchParams, channel?.id, { prefix, fixed: { [parent.field]: String(parent.id) } }),
+    referenceOptions(resource, channel?.id),
+  ])
+  return (
+    <RelatedRecords
+      resource={resource.name}
+      title={resource.title}
+      titlePlural={resource.titlePlural}
+      fields={describeFields(resource, { widgets, checks })}
+      options={options}
+      list={list}
+      columns={describeColumns(resource, columns)}
+      filters={filters}
+      paramPrefix={prefix}
+      fixed={{ [parent.field]: { value: parent.id, label: parent.label } }}
+      readOnly={readOnly || user.role !== 'admin'}
+      channelName={channel?.name ?? ''}
+      deleteVerb={deleteVerb}
+      sortField={sortField}
+      toggleField={toggleField}
+      rowLabel={rowLabel}
+      inlineFields={inlineFields}
+      heading={title}
+    />
+  )
+}

@@ -1,0 +1,29 @@
+import { requirePageUser } from '@/lib/auth/current'
+import { currentChannel } from '@/lib/channels/queries'
+import { describeFields } from '@/lib/console/resource-view'
+import type { Resource } from '@/lib/resource/define'
+import { CsvImport } from './csv-import'
+import { PageHeader } from './page-header'
+import { inSentence } from '@/lib/console/format'
+
+/** Bulk creation of a resource's records from a CSV file (admins only). */
+export async function ResourceImportPage({ resource, basePath }: { resource: Resource; basePath: string }) {
+  const user = await requirePageUser()
+  const { channel } = await currentChannel()
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: resource.titlePlural, href: basePath }]}
+        title={`Import ${inSentence(resource.titlePlural)}`}
+        description={`Creates ${inSentence(resource.titlePlural)} in the ${channel?.name ?? ''} channel from a CSV file, row by row.`}
+      />
+      {user.role === 'admin' ? (
+        <CsvImport resource={resource.name} title={resource.title} titlePlural={resource.titlePlural} fields={describeFields(resource)} detailHref={`${basePath}/{pk}`} />
+      ) : (
+        <p className="notice" role="note">
+          You have read-only access: importing needs an administrator.
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,18 @@
+'use client'
+
+import { usePathname } from 'next/navigation'
+import { PAYMENT_MANAGEMENT, paymentManagementLinks, settingsLinks } from '@/lib/console/navigation'
+
+/** The top bar's "where am I": the menu section and page of the current path. */
+export function SectionCrumb() {
+  const pathname = usePathname()
+  const inPayments = pathname.startsWith(PAYMENT_MANAGEMENT)
+  const links = inPayments ? paymentManagementLinks : settingsLinks
+  const page = links.find((link) => pathname === link.href || pathname.startsWith(`${link.href}/`))
+  const trail = inPayments ? ['Sales Channels', 'Payment Management'] : ['Settings']
+  return (
+    <div className="breadcrumbs">
+      {[...trail, ...(page ? [page.label] : [])].join(' › ')}
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { Kysely, PostgresDialect, type Dialect } from 'kysely'
+import type { Database } from './types'
+
+// Raw text for timestamps and dates keeps the microseconds the API must return (a JS Date drops them);
+// numeric stays a string so money and rates are exact; bigint counts fit in a JS number.
+const identity = (value: string) => value
+const TIMESTAMPTZ = 1184
+const TIMESTAMP = 1114
+const DATE = 1082
+const INT8 = 20
+const NUMERIC = 1700
+
+export type Engine = 'postgres' | 'pglite'
+
+export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): Engine {
+  return env.DATABASE_URL ? 'postgres' : 'pglite'
+}
+
+export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || path.join(process.cwd(), '.data', 'pglite'))
+}
+
+async function createDialect(env: NodeJS.ProcessEnv): Promise<Dialect> {
+  if (env.DATABASE_URL) {
+    const pg = await import('pg')
+    const Pool = pg.default?.Pool ?? pg.Pool
+    const pool = new Pool({
+      connectionString: env.DATABASE_URL,
+      max: Number(env.DATABASE_POOL_SIZE || 10),
+      options: '-c TimeZone=UTC',
+      types: {
+        getTypeParser: ((oid: number, format?: string) => {
+          if (oid === TIMESTAMPTZ || oid === TIMESTAMP || oid === DATE || oid === NUMERIC) return identity
+          if (oid === INT8) return (value: string) => Number(value)
+          return pg.default.types.getTypeParser(oid, format as 'text')
+        }) as typeof pg.default.types.getTypeParser,
+      },
+    })
+    return new PostgresDialect({ pool })
+  }
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { PGliteDialect } = await import('kysely-pglite-dialect')
+  const dir = pgliteDir(env)
+  // PGlite neither creates parent folders nor locks its folder: one folder per process.
+  mkdirSync(path.dirname(dir), { recursive: true })
+  const client = await PGlite.create(dir, {
+    parsers: { [TIMESTAMPTZ]: identity, [TIMESTAMP]: identity, [DATE]: identity, [NUMERIC]: identity },
+  })
+  await client.exec(`set timezone to 'UTC'`)
+  return new PGliteDialect(client)
+}
+
+type DbHolder = { promise?: Promise<Kysely<Database>> }
+// Cached on globalThis so that dev-mode hot reloads reuse the one embedded database of this process.
+const holder = ((globalThis as Record<string, unknown>).__paymentConsoleDb ??= {}) as DbHolder
+
+export function getDb(): Promise<Kysely<Database>> {
+  holder.promise ??= createDialect(process.env).then((dialect) => new Kysely<Database>({ dialect }))
+  return holder.promise
+}
+
+export async function createDb(env: NodeJS.ProcessEnv): Promise<Kysely<Database>> {
+  return new Kysely<Database>({ dialect: await createDialect(env) })
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = holder.promise
+  holder.promise = undefined
+  if (pending) await (await pending).destroy()
+}

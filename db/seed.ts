@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './types'
+import { seedUsers } from './seed-users'
+import { seedPaymentDemo } from './seed-data/payment-demo'
+
+export const DEMO_CHANNELS = [
+  { name: 'Web Shop', slug: 'web-shop' },
+  { name: 'Mobile App', slug: 'mobile-app' },
+]
+
+export type SeedOptions = {
+  /** Seed the demo payment settings (banks, cards, BINs…) too; off when only users and tokens are wanted. */
+  paymentDemo?: boolean
+}
+
+/**
+ * Demo data: channels, users and the payment settings of a Turkish shop in each demo channel.
+ * Idempotent: every insert skips rows that already exist, so seeding twice changes nothing.
+ */
+export async function seedDatabase(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env, options: SeedOptions = {}) {
+  await db
+    .insertInto('channels')
+    .values(DEMO_CHANNELS)
+    .onConflict((conflict) => conflict.column('slug').doNothing())
+    .execute()
+  if (options.paymentDemo ?? true) {
+    const channels = await db
+      .selectFrom('channels')
+      .select('id')
+      .where('slug', 'in', DEMO_CHANNELS.map((channel) => channel.slug))
+      .orderBy('id')
+      .execute()
+    // One transaction per channel: a failed seed leaves no half-filled channel behind.
+    for (const channel of channels) await db.transaction().execute((trx) => seedPaymentDemo(trx, channel.id))
+  }
+  const users = await seedUsers(db, env)
+  return { users }
+}

@@ -1,0 +1,215 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** Timestamps come back as the server's text (UTC, microseconds); we never round-trip them through Date. */
+type Timestamp = ColumnType<string, string | undefined, string>
+type CreatedAt = ColumnType<string, string | undefined, never>
+type Json<T = unknown> = ColumnType<T, string, string>
+/** numeric columns are read as exact decimal strings and written as strings. */
+type Decimal = ColumnType<string, string, string>
+
+export interface ChannelTable {
+  id: Generated<number>
+  name: string
+  slug: string
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface UserTable {
+  id: Generated<number>
+  email: string
+  name: string
+  password_hash: string
+  role: 'admin' | 'viewer'
+  created_date: CreatedAt
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>
+  name: string
+  token_hash: string
+  prefix: string
+  user_id: number
+  created_date: CreatedAt
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: CreatedAt
+  user_id: number | null
+  actor: string
+  via: 'console' | 'api' | 'system'
+  action: 'create' | 'update' | 'delete'
+  resource: string
+  record_id: number
+  record_label: string
+  channel_id: number | null
+  changes: Json<Record<string, { before: unknown; after: unknown }>>
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>
+  key: string
+  at: CreatedAt
+}
+
+export interface PosTable {
+  id: Generated<number>
+  name: string
+  slug: string
+  gateway: string
+  config: Json<Record<string, unknown>>
+  resource_url: string
+  three_d_resource_url: string | null
+  channel_id: number
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface BankTable {
+  id: Generated<number>
+  name: string
+  slug: string
+  logo: string | null
+  channel_id: number
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface CardTypeTable {
+  id: Generated<number>
+  name: string
+  slug: string
+  logo: string | null
+  channel_id: number
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface CardTable {
+  id: Generated<number>
+  name: string
+  slug: string
+  bank_id: number
+  card_type_id: number
+  card_payment_type: 'credit' | 'debit'
+  cash_payment_id: number
+  installment_payment_id: number
+  three_d_payment_id: number | null
+  is_commerce_card: boolean
+  channel_id: number
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface MultiCurrencyCardTable {
+  id: Generated<number>
+  card_id: number
+  currency: string
+  cash_payment_id: number
+  installment_payment_id: number
+  three_d_payment_id: number | null
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface BinNumberTable {
+  id: Generated<number>
+  bin_number: string
+  bin_number_length: ColumnType<number, never, never>
+  card_id: number
+  is_active: boolean
+  channel_id: number
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface InstallmentTable {
+  id: Generated<number>
+  card_id: number
+  installment_count: number
+  label: string
+  interest_rate: Decimal
+  is_active: boolean
+  config: Json<Record<string, unknown>>
+  translations: Json<Record<string, unknown> | null>
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface BankAccountTable {
+  id: Generated<number>
+  bank_id: number
+  slug: string
+  holder_name: string
+  iban: string
+  is_active: boolean
+  sort_order: number
+  description: string
+  channel_id: number
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+export interface PaymentOptionTable {
+  id: Generated<number>
+  name: string
+  slug: string
+  payment_type: string
+  sort_order: number
+  is_active: boolean
+  config: Json<Record<string, unknown>>
+  translations: Json<Record<string, unknown> | null>
+  channel_id: number
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+/** Progress of a streamed CSV import (db/migrations/0002-import-jobs.ts). */
+export interface ImportJobTable {
+  id: string
+  kind: 'bin_numbers'
+  card_id: number | null
+  channel_id: number | null
+  user_id: number | null
+  processed: Generated<number>
+  created: Generated<number>
+  existing: Generated<number>
+  invalid: Generated<number>
+  done: Generated<boolean>
+  error: string | null
+  created_date: CreatedAt
+  modified_date: Timestamp
+}
+
+/** Exact row counts per table and channel, kept by triggers (db/migrations/0002-row-counts.ts). */
+export interface RowCountTable {
+  table_name: string
+  channel_id: number
+  n: number
+}
+
+export interface Database {
+  channels: ChannelTable
+  users: UserTable
+  api_tokens: ApiTokenTable
+  audit_log: AuditLogTable
+  login_attempts: LoginAttemptTable
+  pos: PosTable
+  banks: BankTable
+  card_types: CardTypeTable
+  cards: CardTable
+  multi_currency_cards: MultiCurrencyCardTable
+  bin_numbers: BinNumberTable
+  installments: InstallmentTable
+  bank_accounts: BankAccountTable
+  payment_options: PaymentOptionTable
+  import_jobs: ImportJobTable
+  row_counts: RowCountTable
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>

@@ -1,0 +1,46 @@
+import { apiCreate, apiGet, expect, signIn, snap, test, uid } from './fixtures'
+
+test('card detail: a CSV of BIN numbers uploads with progress and a per-row result table', async ({ page, request }) => {
+  const tag = uid()
+  const bank = await apiCreate(request, 'banks', { name: `Upload Bank ${tag}`, slug: `upload-bank-${tag}`, channel: 1 })
+  const cardType = await apiCreate(request, 'card_types', { name: `Upload Type ${tag}`, slug: `upload-type-${tag}`, channel: 1 })
+  const pos = await apiCreate(request, 'pos', {
+    name: `Upload POS ${tag}`,
+    slug: `upload-pos-${tag}`,
+    gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
+    config: {},
+    resource_url: 'https://example.com/pay',
+    channel: 1,
+  })
+  const card = await apiCreate(request, 'cards', {
+    name: `Upload Card ${tag}`,
+    slug: `upload-card-${tag}`,
+    bank: bank.pk,
+    card_type: cardType.pk,
+    card_payment_type: 'credit',
+    cash_payment: pos.pk,
+    installment_payment: pos.pk,
+    channel: 1,
+  })
+  // Numbers outside the card ranges the demo data uses, unique to this run.
+  const stamp = String(Date.now()).slice(-6)
+  const six = `10${stamp.slice(-4)}`
+  const eight = `11${stamp}`
+
+  await signIn(page)
+  await page.goto(`/sales-channels/payment-management/cards/${card.pk}`)
+  await page.getByLabel('BIN numbers CSV file').setInputFiles({
+    name: 'bins.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`bin_number\n${six}\n${eight}\n12345\n${six}\n`),
+  })
+  await page.getByRole('button', { name: 'Upload BIN numbers' }).click()
+  const results = page.getByRole('table', { name: 'Import results' })
+  await expect(results.getByRole('row', { name: new RegExp(`${eight} created`) })).toBeVisible()
+  await expect(results.getByRole('row', { name: /12345/ })).toContainText(/6 or 8 digits/)
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100')
+  await snap(page, 'cards-bin-import')
+
+  const stored = await (await apiGet(request, `bin_numbers/?card=${card.pk}&ordering=bin_number`)).json()
+  expect(stored.results.map((row: { bin_number: string }) => row.bin_number)).toEqual([six, eight].sort())
+})

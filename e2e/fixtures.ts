@@ -1,0 +1,52 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+
+export const ADMIN = { email: 'admin@example.com', password: 'admin-password' }
+export const VIEWER = { email: 'viewer@example.com', password: 'viewer-password' }
+export const E2E_TOKEN = 'pm_e2e_token_0123456789abcdef'
+
+export async function signIn(page: Page, user = ADMIN) {
+  await page.goto('/login')
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/sales-channels\/payment-management\/pos/)
+}
+
+/** Saves a screenshot of the page under e2e/screenshots/ (kept out of git) for a person to look at. */
+export async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true })
+}
+
+export const test = base
+export { expect }
+
+/** Creates a record through the REST API (as the seeded admin token) and returns its JSON. */
+export async function apiCreate(request: APIRequestContext, resource: string, body: Record<string, unknown>) {
+  const response = await request.post(`/api/v1/${resource}/`, { headers: { Authorization: `Token ${E2E_TOKEN}` }, data: body })
+  if (response.status() !== 201) throw new Error(`POST ${resource} answered ${response.status()}: ${await response.text()}`)
+  return (await response.json()) as Record<string, unknown> & { pk: number }
+}
+
+export async function apiGet(request: APIRequestContext, path: string) {
+  return request.get(`/api/v1/${path}`, { headers: { Authorization: `Token ${E2E_TOKEN}` } })
+}
+
+/** A short unique suffix so tests never collide on slugs. */
+export function uid(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+}
+
+/** A valid Turkish IBAN (mod-97 check digits computed) from a 22-digit account part, for tests. */
+export function turkishIban(bban: string): string {
+  const digits = `${bban}${'TR'.split('').map((char) => char.charCodeAt(0) - 55).join('')}00`
+  let remainder = 0
+  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97
+  return `TR${String(98 - remainder).padStart(2, '0')}${bban}`
+}
+
+/** Clicks a button that runs a server action and waits for the action's answer (toasts alone can be stale). */
+export async function clickAndWaitForAction(page: Page, name: string) {
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && Boolean(response.request().headers()['next-action']))
+  await page.getByRole('button', { name, exact: true }).click()
+  await answered
+}

@@ -1,0 +1,50 @@
+import { VIEWER, apiCreate, clickAndWaitForAction, expect, signIn, snap, test, uid } from './fixtures'
+
+const OPTIONS = '/sales-channels/payment-management/payment-options'
+
+test('payment options: listed by sort order, filtered, created with config and translations, edited', async ({ page, request }) => {
+  const tag = uid()
+  await apiCreate(request, 'payment_options', { name: `Later ${tag}`, slug: `later-${tag}`, payment_type: 'pay_on_delivery', sort_order: 900, channel: 1 })
+  await apiCreate(request, 'payment_options', { name: `First ${tag}`, slug: `first-${tag}`, payment_type: 'credit_card', sort_order: 1, channel: 1 })
+  await signIn(page)
+  await page.goto(OPTIONS)
+  await expect(page.getByRole('heading', { level: 1, name: 'Payment Options' })).toBeVisible()
+  const table = page.getByRole('table', { name: 'Payment Options' })
+  const names = await table.locator('tbody tr td:nth-child(2)').allInnerTexts()
+  expect(names.indexOf(`First ${tag}`)).toBeLessThan(names.indexOf(`Later ${tag}`))
+
+  await page.getByLabel('Payment type').selectOption({ label: 'Pay On Delivery' })
+  await expect(page).toHaveURL(/payment_type=pay_on_delivery/)
+  await expect(table.getByRole('link', { name: `Later ${tag}` })).toBeVisible()
+  await expect(table.getByRole('link', { name: `First ${tag}` })).toHaveCount(0)
+
+  await page.getByRole('link', { name: 'New payment option' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'New payment option' })).toBeVisible()
+  await page.getByLabel('Name').fill(`Havale ${tag}`)
+  await page.getByLabel('Payment type').selectOption({ label: 'Funds Transfer' })
+  await page.getByLabel('Sort order').fill('-1')
+  await page.getByLabel('Config').fill('{"show_iban": true')
+  await page.getByRole('button', { name: 'Create payment option' }).click()
+  await expect(page.getByText('Ensure this value is greater than or equal to 0.')).toBeVisible()
+  await expect(page.getByText('Value must be valid JSON.')).toBeVisible()
+  await page.getByLabel('Sort order').fill('5')
+  await page.getByLabel('Config').fill('{"show_iban": true}')
+  await page.getByLabel('Translations').fill('{"tr": {"name": "Havale/EFT"}}')
+  await expect(page.getByLabel('Is active')).toBeChecked()
+  await page.getByRole('button', { name: 'Create payment option' }).click()
+  await expect(page).toHaveURL(/\/payment-options\/\d+$/)
+  await expect(page.getByLabel('Translations')).toHaveValue(/Havale\/EFT/)
+  await page.getByLabel('Is active').uncheck()
+  await clickAndWaitForAction(page, 'Save changes')
+  await expect(page.getByLabel('Is active')).not.toBeChecked()
+  await snap(page, 'payment-options-edit')
+
+  await page.goto(`${OPTIONS}?is_active=false`)
+  await expect(page.getByRole('link', { name: `Havale ${tag}` })).toBeVisible()
+  await snap(page, 'payment-options-list')
+
+  await page.context().clearCookies()
+  await signIn(page, VIEWER)
+  await page.goto(OPTIONS)
+  await expect(page.getByRole('link', { name: 'New payment option' })).toHaveCount(0)
+})

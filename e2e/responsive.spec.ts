@@ -1,0 +1,37 @@
+import { apiCreate, expect, signIn, snap, test, uid } from './fixtures'
+
+const BANKS = '/sales-channels/payment-management/banks'
+
+for (const [label, viewport] of [
+  ['tablet', { width: 820, height: 1180 }],
+  ['small laptop', { width: 1024, height: 768 }],
+] as const) {
+  test(`console pages fit a ${label} without sideways scrolling`, async ({ page, request }) => {
+    const bank = await apiCreate(request, 'banks', { name: `Wide ${uid()}`, slug: `wide-${uid()}`, channel: 1 })
+    await page.setViewportSize(viewport)
+    await signIn(page)
+    for (const path of [BANKS, `${BANKS}/${bank.pk}`, `${BANKS}/new`, '/api-tokens', '/audit-log']) {
+      await page.goto(path)
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0)
+    }
+    await page.goto(BANKS)
+    await snap(page, `banks-list-${viewport.width}`)
+    await page.goto(`${BANKS}/${bank.pk}`)
+    await snap(page, `banks-edit-${viewport.width}`)
+  })
+}
+
+test('the list and form work from the keyboard', async ({ page, request }) => {
+  await apiCreate(request, 'banks', { name: `Keys ${uid()}`, slug: `keys-${uid()}`, channel: 1 })
+  await signIn(page)
+  await page.goto(`${BANKS}/new`)
+  await page.getByLabel('Name').focus()
+  await page.keyboard.type(`Keyboard ${uid()}`)
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('Slug')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/banks\/\d+$/)
+  await expect(page.getByRole('status')).toContainText('saved')
+})

@@ -1,0 +1,42 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { requireActionUser } from '@/lib/auth/current'
+import { actionError, toActionResult, type ActionResult } from '@/lib/resource/action-result'
+import { AppError } from '@/lib/http/errors'
+import { tokenInputSchema } from './schema'
+import { createToken, revokeToken } from './queries'
+
+/** Creates an API token (admins only); the answer carries the key, which is never shown again. */
+export async function createTokenAction(input: unknown): Promise<ActionResult<{ pk: number; name: string; prefix: string; key: string }>> {
+  try {
+    const principal = await requireActionUser({ write: true })
+    const parsed = tokenInputSchema.safeParse(input)
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {}
+      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'non_field_errors')] ??= []).push(issue.message)
+      return { ok: false, fieldErrors, formError: null }
+    }
+    const record = await createToken({ name: parsed.data.name as string, userId: parsed.data.user as number }, { ...principal, via: 'console' })
+    revalidatePath('/api-tokens')
+    return { ok: true, record }
+  } catch (error) {
+    if (error instanceof AppError) return toActionResult(error)
+    throw error
+  }
+}
+
+export async function revokeTokenAction(id: unknown): Promise<ActionResult<{ pk: number; name: string }>> {
+  try {
+    const principal = await requireActionUser({ write: true })
+    const parsed = z.number().int().positive().max(2147483647).safeParse(id)
+    if (!parsed.success) return actionError('Invalid token id.')
+    const record = await revokeToken(parsed.data, { ...principal, via: 'console' })
+    revalidatePath('/api-tokens')
+    return { ok: true, record }
+  } catch (error) {
+    if (error instanceof AppError) return toActionResult(error)
+    throw error
+  }
+}

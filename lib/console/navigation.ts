@@ -1,0 +1,16 @@
+export const PAYMENT_MANAGEMENT = '/sales-channels/payment-management'
+
+/** The side menu: Sales Channels › Payment Management, as in Omnitron. */
+export const paymentManagementLinks = [
+  { href: `${PAYMENT_MANAGEMENT}/pos`, label: 'POS Integrations' },
+  { href: `${PAYMENT_MANAGEMENT}/banks`, label: 'Banks' },
+  { href: `${PAYMENT_MANAGEMENT}/card-types`, label: 'Card Types' },
+  { href: `${PAYMENT_MANAGEMENT}/cards`, label: 'Card Settings' },
+  { href: `${PAYMENT_MANAGEMENT}/payment-options`, label: 'Payment Options' },
+]
+
+export const settingsLinks = [
+  { href: '/api-tokens', label: 'API Tokens' },
+  { href: '/audit-log', label: 'Audit Log' },
+  { href: '/api/docs', label: 'API Reference' },
+]

@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+/**
+ * The request being answered, for the few values that must be absolute URLs built from it (DRF's
+ * `request.build_absolute_uri`, e.g. uploaded logos) without passing the request through every service.
+ */
+const storage = new AsyncLocalStorage<{ origin: string }>()
+
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i
+
+/** As DRF's `build_absolute_uri`: the Host the client used (Next's `request.url` names its own listener). */
+function originOf(request: Request): string {
+  let url: URL | undefined
+  try {
+    url = new URL(request.url)
+  } catch {
+    // a relative URL (unit tests)
+  }
+  const host = request.headers.get('host') ?? ''
+  const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
+  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : url?.protocol.replace(':', '') ?? 'http'
+  if (HOST.test(host)) return `${protocol}://${host}`
+  return url?.origin ?? ''
+}
+
+export function withRequestContext<T>(request: Request, run: () => T): T {
+  return storage.run({ origin: originOf(request) }, run)
+}
+
+/** `PUBLIC_URL` when set (behind a proxy that rewrites Host), else the origin of the current request. */
+export function publicOrigin(): string {
+  const configured = process.env.PUBLIC_URL?.replace(/\/+$/, '')
+  return configured || storage.getStore()?.origin || ''
+}

@@ -1,0 +1,47 @@
+import 'server-only'
+import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '@/lib/resource/crud'
+import type { Resource } from '@/lib/resource/define'
+import { schemaMetadata } from '@/lib/resource/metadata'
+import { readBody } from './body'
+import { apiHandler, methodNotAllowed, parseId } from './handler'
+import { json, noContent } from './respond'
+
+/** `/api/v1/<resource>/`: list and create; the other methods answer 405. */
+export function collectionRoutes(resource: Resource) {
+  return {
+    GET: apiHandler(async (request) => json(await listRecords(resource, new URL(request.url).searchParams, { requestUrl: request.url }))),
+    POST: apiHandler(async (request, { principal }) => json(await createRecord(resource, await readBody(request), principal), 201)),
+    PUT: methodNotAllowed(),
+    PATCH: methodNotAllowed(),
+    DELETE: methodNotAllowed(),
+  }
+}
+
+/** `/api/v1/<resource>/{id}/`: detail, PUT, PATCH, DELETE. */
+export function itemRoutes(resource: Resource) {
+  return {
+    GET: apiHandler(async (_request, { params }) => json(await getRecord(resource, parseId(params.id)))),
+    PUT: apiHandler(async (request, { params, principal }) =>
+      json(await updateRecord(resource, parseId(params.id), await readBody(request), 'put', principal)),
+    ),
+    PATCH: apiHandler(async (request, { params, principal }) =>
+      json(await updateRecord(resource, parseId(params.id), await readBody(request), 'patch', principal)),
+    ),
+    DELETE: apiHandler(async (_request, { params, principal }) => {
+      await deleteRecord(resource, parseId(params.id), principal)
+      return noContent()
+    }),
+    POST: methodNotAllowed(),
+  }
+}
+
+/** `/api/v1/<resource>/schema/`. */
+export function schemaRoutes(resource: Resource) {
+  return {
+    GET: apiHandler(async () => json(schemaMetadata(resource))),
+    POST: methodNotAllowed(),
+    PUT: methodNotAllowed(),
+    PATCH: methodNotAllowed(),
+    DELETE: methodNotAllowed(),
+  }
+}

@@ -1,0 +1,335 @@
+import 'server-only'
+import { sql } from 'kysely'
+import { getDb } from '@/db'
+import { recordAudit } from '@/lib/audit/record'
+import { assertCanWrite, type Principal } from '@/lib/auth/principal'
+import {
+  AppError,
+  InvalidError,
+  NotFoundError,
+  ServiceError,
+  UniqueError,
+  pgErrorCode,
+  type FieldErrors,
+} from '@/lib/http/errors'
+import type { Db, DbRow, Resource, WriteContext } from './define'
+import { columnOf } from './fields'
+import { pageLinks, parseListQuery, runList } from './list'
+import type { FilterCondition } from './filters'
+import { serialize } from './serialize'
+
+export type WriteMode = 'create' | 'put' | 'patch'
+
+export function uniqueSetMessage(set: string[]): string {
+  return `The fields ${set.join(', ')} must make a unique set.`
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'list'
+  if (value === null) return 'NoneType'
+  return typeof value === 'string' ? 'str' : typeof value
+}
+
+/** Validates input with the resource's zod schema; returns column values of the fields sent. */
+export function parseInput(resource: Resource, input: unknown, mode: WriteMode): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new InvalidError({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${describeType(input)}.`] })
+  const body: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(input)) {
+    // Read-only fields (pk, gateway_display, timestamps…) may be echoed back by clients; they are ignored.
+    if (resource.fields[key]?.readOnly) continue
+    body[key] = value
+  }
+  const schema = mode === 'patch' ? resource.patchSchema : resource.createSchema
+  const result = schema.safeParse(body)
+  if (!result.success) {
+    const errors: FieldErrors = {}
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) (errors[key] ??= []).push('Unknown field.')
+        continue
+      }
+      const key = issue.path.length ? String(issue.path[0]) : 'non_field_errors'
+      ;(errors[key] ??= []).push(issue.message)
+    }
+    throw new InvalidError(errors)
+  }
+  const values: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(result.data as Record<string, unknown>)) {
+    if (value === undefined) continue
+    values[columnOf(name, resource.fields[name])] = value
+  }
+  if (mode === 'create') {
+    for (const name of resource.writableFields) {
+      const field = resource.fields[name]
+      const column = columnOf(name, field)
+      if (!(column in values) && field.defaultValue !== undefined)
+        values[column] = typeof field.defaultValue === 'function' ? field.defaultValue() : structuredClone(field.defaultValue)
+      else if (!(column in values) && field.nullable) values[column] = null
+    }
+  }
+  return values
+}
+
+async function findRow(db: Db, resource: Resource, id: number, lock = false): Promise<DbRow | undefined> {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) return undefined
+  let query = db.selectFrom(resource.table as never).selectAll().where('id' as never, '=', id as never)
+  if (lock) query = query.forUpdate()
+  return (await query.executeTakeFirst()) as DbRow | undefined
+}
+
+async function channelName(db: Db, id: unknown): Promise<string> {
+  if (typeof id !== 'number') return ''
+  const row = await db.selectFrom('channels').select('name').where('id', '=', id).executeTakeFirst()
+  return row?.name ?? String(id)
+}
+
+/** The values as the table takes them: JSON serialized, virtual fields (kept elsewhere by `afterWrite`) left out. */
+function toJsonColumns(resource: Resource, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values }
+  for (const [name, field] of Object.entries(resource.fields)) {
+    const column = columnOf(name, field)
+    if (field.virtual) delete out[column]
+    else if (field.kind === 'json' && column in out && out[column] !== null) out[column] = JSON.stringify(out[column])
+  }
+  return out
+}
+
+/** Rows with their virtual fields filled in by the resource's `expand` hook (one call per batch). */
+async function expandRows(db: Db, resource: Resource, rows: DbRow[]): Promise<DbRow[]> {
+  return resource.expand && rows.length ? resource.expand(db, rows) : rows
+}
+
+/** Existence of references, channel rules, custom rules and unique sets: everything the database would refuse less kindly. */
+async function checkWrite(resource: Resource, context: WriteContext): Promise<void> {
+  const { db, values, changes, existing } = context
+  const errors: FieldErrors = {}
+  const referenced: Record<string, DbRow> = {}
+  for (const [name, field] of Object.entries(resource.fields)) {
+    if (field.kind !== 'fk' || !field.references) continue
+    const column = columnOf(name, field)
+    const id = values[column]
+    if (id === null || id === undefined) continue
+    const row = (await db
+      .selectFrom(field.references.table as never)
+      .selectAll()
+      .where('id' as never, '=', id as never)
+      .executeTakeFirst()) as DbRow | undefined
+    if (!row) errors[name] = [`Invalid pk "${String(id)}" - object does not exist.`]
+    else referenced[name] = row
+  }
+  if (Object.keys(errors).length) throw new InvalidError(errors)
+
+  if (existing && resource.channelChange && 'channel_id' in changes && changes.channel_id !== existing.channel_id) {
+    const name = await channelName(db, existing.channel_id)
+    throw new ServiceError(resource.channelChange.code, resource.channelChange.message(name, existing), 'channel')
+  }
+
+  if (resource.sameChannel) {
+    for (const field of resource.sameChannel.fields) {
+      const row = referenced[field]
+      if (row && 'channel_id' in row && row.channel_id !== values.channel_id) {
+        const name = await channelName(db, values.channel_id)
+        const message = await resource.sameChannel.message({ db, values, channelName: name, field, referenced: row })
+        throw new ServiceError(resource.sameChannel.code, message, field)
+      }
+    }
+  }
+
+  if (resource.validate) await resource.validate(context)
+
+  const violated: string[] = []
+  for (const set of resource.uniqueSets) {
+    const columns = set.map((name) => columnOf(name, resource.fields[name]))
+    if (existing && !columns.some((column) => column in changes)) continue
+    if (columns.some((column) => values[column] === null || values[column] === undefined)) continue
+    let query = db.selectFrom(resource.table as never).select('id' as never) as any
+    for (const column of columns) query = query.where(sql.ref(column), '=', values[column])
+    if (existing) query = query.where('id', '<>', existing.id)
+    if (await query.executeTakeFirst()) violated.push(uniqueSetMessage(set))
+  }
+  if (violated.length) throw new UniqueError(violated)
+}
+
+/** A constraint the checks above could not see (a concurrent write) still answers in the spec's words. */
+function mapDatabaseError(resource: Resource, error: unknown): never {
+  const { code, constraint } = pgErrorCode(error)
+  if (code === '23505') {
+    const set = resource.uniqueSets.find(
+      (candidate) => constraint === `${resource.table}_${candidate.join('_')}_uniq`,
+    )
+    throw new UniqueError([set ? uniqueSetMessage(set) : 'A record with these values already exists.'])
+  }
+  if (code === '23503') throw new InvalidError({ non_field_errors: ['A referenced record does not exist.'] })
+  if (code === '22001' || code === '22003' || code === '23514' || code === '22P02' || code === '22P05' || code === '22021')
+    throw new InvalidError({ non_field_errors: ['A value is out of range for its field.'] })
+  throw error
+}
+
+function auditView(resource: Resource, row: DbRow | undefined): Record<string, unknown> | null {
+  if (!row) return null
+  const view = serialize(resource, row)
+  return resource.redact ? resource.redact(view) : view
+}
+
+export async function listRecords(
+  resource: Resource,
+  params: URLSearchParams,
+  options: { requestUrl?: string; scope?: FilterCondition[] } = {},
+) {
+  const query = parseListQuery(resource, params)
+  const db = await getDb()
+  const { rows, count } = await runList(db, resource, query, options.scope)
+  if (query.page > 1 && rows.length === 0) throw new NotFoundError('Invalid page.')
+  const expanded = await expandRows(db, resource, rows)
+  return {
+    count,
+    ...pageLinks(options.requestUrl, query.page, query.limit, count),
+    results: expanded.map((row) => serialize(resource, row)),
+  }
+}
+
+export async function getRecordRow(resource: Resource, id: number): Promise<DbRow> {
+  const db = await getDb()
+  const row = await findRow(db, resource, id)
+  if (!row) throw new NotFoundError()
+  const [expanded] = await expandRows(db, resource, [row])
+  return expanded
+}
+
+export async function getRecord(resource: Resource, id: number) {
+  return serialize(resource, await getRecordRow(resource, id))
+}
+
+export async function createRecord(resource: Resource, input: unknown, principal: Principal) {
+  assertCanWrite(principal)
+  const changes = parseInput(resource, input, 'create')
+  const db = await getDb()
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const context: WriteContext = { db: trx, values: changes, changes, existing: undefined }
+      await checkWrite(resource, context)
+      const stored = resource.toStored ? await resource.toStored(context.values, context) : context.values
+      const inserted = (await trx
+        .insertInto(resource.table as never)
+        .values(toJsonColumns(resource, stored) as never)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as DbRow
+      if (resource.afterWrite) await resource.afterWrite(context, inserted)
+      const [row] = await expandRows(trx, resource, [inserted])
+      await recordAudit(trx, {
+        principal,
+        action: 'create',
+        resource: resource.name,
+        recordId: row.id,
+        recordLabel: resource.label(row),
+        channelId: (row.channel_id as number | undefined) ?? null,
+        before: null,
+        after: auditView(resource, row),
+      })
+      return serialize(resource, row)
+    })
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    mapDatabaseError(resource, error)
+  }
+}
+
+export async function updateRecord(resource: Resource, id: number, input: unknown, mode: 'put' | 'patch', principal: Principal) {
+  assertCanWrite(principal)
+  const db = await getDb()
+  if (!(await findRow(db, resource, id))) throw new NotFoundError()
+  const changes = parseInput(resource, input, mode)
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await findRow(trx, resource, id, true)
+      if (!existing) throw new NotFoundError()
+      const current = resource.fromStored ? resource.fromStored(existing) : existing
+      const context: WriteContext = { db: trx, values: { ...current, ...changes }, changes, existing: current }
+      await checkWrite(resource, context)
+      const stored = resource.toStored ? await resource.toStored(changes, context) : changes
+      const [before] = await expandRows(trx, resource, [existing])
+      const updated = (await trx
+        .updateTable(resource.table as never)
+        .set({ ...toJsonColumns(resource, stored), modified_date: sql`now()` } as never)
+        .where('id' as never, '=', id as never)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as DbRow
+      if (resource.afterWrite) await resource.afterWrite(context, updated)
+      const [row] = await expandRows(trx, resource, [updated])
+      await recordAudit(trx, {
+        principal,
+        action: 'update',
+        resource: resource.name,
+        recordId: row.id,
+        recordLabel: resource.label(row),
+        channelId: (row.channel_id as number | undefined) ?? null,
+        before: auditView(resource, before),
+        after: auditView(resource, row),
+      })
+      return serialize(resource, row)
+    })
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    mapDatabaseError(resource, error)
+  }
+}
+
+function referencingTable(error: unknown): string {
+  const detail = (error as { detail?: string })?.detail ?? ''
+  return /from table "([^"]+)"/.exec(detail)?.[1]?.replace(/_/g, ' ') ?? 'other records'
+}
+
+export async function deleteRecord(resource: Resource, id: number, principal: Principal): Promise<void> {
+  assertCanWrite(principal)
+  const db = await getDb()
+  try {
+    await db.transaction().execute(async (trx) => {
+      const existing = await findRow(trx, resource, id, true)
+      if (!existing) throw new NotFoundError()
+      if (resource.deleteMode === 'deactivate') {
+        const [before] = await expandRows(trx, resource, [existing])
+        const updated = (await trx
+          .updateTable(resource.table as never)
+          .set({ is_active: false, modified_date: sql`now()` } as never)
+          .where('id' as never, '=', id as never)
+          .returningAll()
+          .executeTakeFirstOrThrow()) as DbRow
+        const [row] = await expandRows(trx, resource, [updated])
+        await recordAudit(trx, {
+          principal,
+          action: 'update',
+          resource: resource.name,
+          recordId: id,
+          recordLabel: resource.label(row),
+          channelId: (row.channel_id as number | undefined) ?? null,
+          before: auditView(resource, before),
+          after: auditView(resource, row),
+        })
+        return
+      }
+      const [before] = await expandRows(trx, resource, [existing])
+      await trx.deleteFrom(resource.table as never).where('id' as never, '=', id as never).execute()
+      await recordAudit(trx, {
+        principal,
+        action: 'delete',
+        resource: resource.name,
+        recordId: id,
+        recordLabel: resource.label(existing),
+        channelId: (existing.channel_id as number | undefined) ?? null,
+        before: auditView(resource, before),
+        after: null,
+      })
+    })
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    if (pgErrorCode(error).code === '23503') {
+      const row = await findRow(db, resource, id)
+      throw new ServiceError(
+        `${resource.model.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()}_protected`,
+        `${resource.model}: ${row ? resource.label(row) : id} cannot be deleted while ${referencingTable(error)} use it.`,
+      )
+    }
+    throw error
+  }
+}

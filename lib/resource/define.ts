@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '@/db/types'
+import { columnOf, type FieldDef, zodField } from './fields'
+import type { FilterDef } from './filters'
+
+export type Db = Kysely<Database> | Transaction<Database>
+export type DbRow = Record<string, unknown> & { id: number }
+
+export interface WriteContext {
+  db: Transaction<Database>
+  /** Column values about to be written (for updates: the existing row merged with the change). */
+  values: Record<string, unknown>
+  /** Only the columns the caller sent. */
+  changes: Record<string, unknown>
+  existing?: DbRow
+}
+
+export interface ResourceDef {
+  /** URL segment under /api/v1 and the audit log's resource name. */
+  name: string
+  /** Omnitron's model name, used in the spec's error sentences. */
+  model: string
+  table: keyof Database
+  title: string
+  titlePlural: string
+  description: string
+  /** API fields in output order. */
+  fields: Record<string, FieldDef>
+  filters: Record<string, FilterDef>
+  /** Unique sets by API field name, in the order the spec reports them. */
+  uniqueSets: string[][]
+  /** Ordering when the caller gives none, by API field name. */
+  defaultOrdering: string[]
+  /** The value that names a record to people (error messages, audit log, console). */
+  label: (row: DbRow) => string
+  /** 406 code and sentence when an update tries to move a record to another channel. */
+  channelChange?: { code: string; message: (channelName: string, row: DbRow) => string }
+  /** References that must belong to the record's own channel, and the 406 raised otherwise. */
+  sameChannel?: {
+    fields: string[]
+    code: string
+    message: (context: { db: Db; values: Record<string, unknown>; channelName: string; field: string; referenced: DbRow }) => Promise<string> | string
+  }
+  /** Service-layer (406) errors other than channel rules, for the API reference. */
+  serviceErrors?: { code: string; description: string }[]
+  /** Deleting a bank account only deactivates it. */
+  deleteMode?: 'delete' | 'deactivate'
+  /** Extra rules run inside the write transaction, after field validation. */
+  validate?: (context: WriteContext) => Promise<void>
+  /** Converts validated values to stored ones (e.g. encrypting secrets). */
+  toStored?: (values: Record<string, unknown>, context: WriteContext) => Record<string, unknown> | Promise<Record<string, unknown>>
+  /** Converts a stored row back for output (e.g. decrypting secrets). */
+  fromStored?: (row: DbRow) => DbRow
+  /** Additions to a field's `/schema/` entry (e.g. POS config: the config fields of every gateway). */
+  schemaExtras?: () => Record<string, Record<string, unknown>>
+  /** Values the audit log must not show (dotted paths of API fields). */
+  redact?: (row: Record<string, unknown>) => Record<string, unknown>
+  /**
+   * Runs inside the write transaction after the row is written (create or update), e.g. to replace the
+   * rows of a child table from a virtual field. `context.values` still holds the virtual fields' values.
+   */
+  afterWrite?: (context: WriteContext, row: DbRow) => Promise<void>
+  /** Adds the values of virtual fields to rows about to be serialized; called once per page (no N+1). */
+  expand?: (db: Db, rows: DbRow[]) => Promise<DbRow[]>
+}
+
+export function defineResource(definition: ResourceDef) {
+  const writable = Object.entries(definition.fields).filter(([, field]) => !field.readOnly && field.parse)
+  const createShape: Record<string, z.ZodType> = {}
+  const updateShape: Record<string, z.ZodType> = {}
+  for (const [name, field] of writable) {
+    const schema = zodField(field)
+    createShape[name] = field.required ? schema : schema.optional()
+    updateShape[name] = schema.optional()
+  }
+  const columns = Object.fromEntries(
+    Object.entries(definition.fields)
+      .filter(([, field]) => !field.virtual && (field.kind !== 'computed' || field.column))
+      .map(([name, field]) => [name, columnOf(name, field)]),
+  )
+  return {
+    ...definition,
+    writableFields: writable.map(([name]) => name),
+    /** API field name → column, for every field stored in the table (ordering, unique sets, filters). */
+    columns,
+    createSchema: z.object(createShape).strict(),
+    /** PATCH: every field optional. PUT uses createSchema. */
+    patchSchema: z.object(updateShape).strict(),
+  }
+}
+
+export type Resource = ReturnType<typeof defineResource>

@@ -1,0 +1,25 @@
+import { bankAccounts } from '@/lib/bank-accounts/resource'
+import { banks } from '@/lib/banks/resource'
+import { binNumbers } from '@/lib/bin-numbers/resource'
+import { cardTypes } from '@/lib/card-types/resource'
+import { cards } from '@/lib/cards/resource'
+import { installments } from '@/lib/installments/resource'
+import { paymentOptions } from '@/lib/payment-options/resource'
+import { pos } from '@/lib/pos/resource'
+import type { Resource } from './define'
+
+/** Every /api/v1 resource by URL name: the console actions, exports and the OpenAPI document read this. */
+export const resources: Record<string, Resource> = {
+  pos,
+  banks,
+  bank_accounts: bankAccounts,
+  card_types: cardTypes,
+  cards,
+  bin_numbers: binNumbers,
+  installments,
+  payment_options: paymentOptions,
+}
+
+export function findResource(name: string): Resource | undefined {
+  return Object.hasOwn(resources, name) ? resources[name] : undefined
+}

@@ -1,0 +1,40 @@
+import type { Db } from './define'
+import { parseInteger } from './fields'
+import type { Lookup } from './filters'
+
+/**
+ * Tables whose exact row counts per channel are kept in `row_counts` by the triggers of
+ * db/migrations/0002-row-counts.ts (docs/decisions/003-list-counts.md). Add a table here only
+ * together with a migration that installs its triggers.
+ */
+export const COUNTED_TABLES: ReadonlySet<string> = new Set(['bin_numbers'])
+
+export interface AppliedFilter {
+  column: string
+  lookup: Lookup
+  raw: string
+}
+
+/**
+ * A list whose count `row_counts` can answer: no filter at all ('all'), or only `channel=<id>`.
+ * Anything else (other filters, a scope) is counted by the query itself.
+ */
+export function storedCountScope(table: string, filters: AppliedFilter[], scoped: boolean): 'all' | number | null {
+  if (scoped || !COUNTED_TABLES.has(table)) return null
+  if (filters.length === 0) return 'all'
+  if (filters.length !== 1) return null
+  const [only] = filters
+  if (only.column !== 'channel_id' || only.lookup !== 'exact') return null
+  const channel = parseInteger(only.raw)
+  return channel !== undefined && Math.abs(channel) <= 2147483647 ? channel : null
+}
+
+export async function storedCount(db: Db, table: string, scope: 'all' | number): Promise<number> {
+  let query = db
+    .selectFrom('row_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+    .where('table_name', '=', table)
+  if (scope !== 'all') query = query.where('channel_id', '=', scope)
+  const row = await query.executeTakeFirst()
+  return Number(row?.n ?? 0)
+}

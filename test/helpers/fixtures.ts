@@ -1,0 +1,78 @@
+import { expect } from 'vitest'
+import { api, CHANNEL, uid } from './api'
+
+/**
+ * Records tests build on, made through the API like a merchant would (each test makes its own).
+ * Every helper fails the test at once if the API refuses, so a broken fixture never hides as a later 4xx.
+ */
+async function created(path: string, body: Record<string, unknown>): Promise<Record<string, any>> {
+  const response = await api('POST', path, body)
+  expect(response.status, `POST ${path} ${JSON.stringify(response.body)}`).toBe(201)
+  return response.body
+}
+
+/** A DummyPay POS (the spec's own example gateway). */
+export function createPos(channel = CHANNEL) {
+  return created('/api/v1/pos/', {
+    name: uid('Dummy POS'),
+    slug: uid('dummy-pos'),
+    gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
+    config: { three_d_enabled: false, fail_on_void: false, fail_on_refund: false, auth: {} },
+    resource_url: 'https://dummypay.net/',
+    channel,
+  })
+}
+
+export function createBank(channel = CHANNEL) {
+  return created('/api/v1/banks/', { name: uid('Bank'), slug: uid('bank'), channel })
+}
+
+export function createCardType(channel = CHANNEL) {
+  return created('/api/v1/card_types/', { name: uid('Type'), slug: uid('type'), channel })
+}
+
+/** A card with its own bank, card type and POS unless given. */
+export async function createCard(channel = CHANNEL, overrides: Record<string, unknown> = {}) {
+  const needs = (key: string) => !(key in overrides)
+  const [bank, cardType, pos] = await Promise.all([
+    needs('bank') ? createBank(channel) : undefined,
+    needs('card_type') ? createCardType(channel) : undefined,
+    needs('cash_payment') || needs('installment_payment') ? createPos(channel) : undefined,
+  ])
+  return created('/api/v1/cards/', {
+    name: uid('Card'),
+    slug: uid('card'),
+    bank: bank?.pk,
+    card_type: cardType?.pk,
+    card_payment_type: 'credit',
+    cash_payment: pos?.pk,
+    installment_payment: pos?.pk,
+    channel,
+    ...overrides,
+  })
+}
+
+/** Mod-97 remainder of a digit-and-letter string, as ISO 7064 computes it. */
+function mod97(text: string): number {
+  const digits = [...text].map((char) => (/[A-Z]/.test(char) ? String(char.charCodeAt(0) - 55) : char)).join('')
+  return Number(BigInt(digits) % 97n)
+}
+
+let ibanCounter = 0
+/** A valid Turkish IBAN (26 characters) that no other test uses. */
+export function makeIban(): string {
+  ibanCounter += 1
+  // 13 digits of time and 3 of counter: distinct within a run, and every run has its own database.
+  const seed = `${Date.now()}${String(ibanCounter % 1000).padStart(3, '0')}`
+  const bban = `000610${seed}`
+  const check = 98 - mod97(`${bban}TR00`)
+  return `TR${String(check).padStart(2, '0')}${bban}`
+}
+
+/** An IBAN written the way people type it: lower case, in groups of four. */
+export function spaced(iban: string): string {
+  return iban.toLowerCase().replace(/(.{4})/g, '$1 ').trim()
+}
+
+/** Today's UTC date, for `modified_date__date`. */
+export const today = () => new Date().toISOString().slice(0, 10)

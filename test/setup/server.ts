@@ -1,0 +1,73 @@
+/**
+ * Vitest global setup, one per project (engine): starts the built app (`next start`) on a database
+ * made for this run — a fresh PGlite folder, or a fresh PostgreSQL database that is dropped afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import pg from 'pg'
+import { startAppServer } from '../../scripts/app-server'
+
+export const TEST_TOKEN = 'pm_test_token_0123456789abcdef'
+export const TEST_VIEWER_TOKEN = 'pm_test_viewer_token_0123456789abcdef'
+
+export default async function setup(project: TestProject) {
+  const engine = project.config.env?.TEST_ENGINE ?? 'pglite'
+  const port = Number(project.config.env?.TEST_PORT ?? 3301)
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SEED_API_TOKEN: TEST_TOKEN, SEED_VIEWER_API_TOKEN: TEST_VIEWER_TOKEN, NODE_ENV: 'production' }
+  delete env.DATABASE_URL
+  // Uploads of a run go to a folder of their own, removed afterwards.
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'pm-media-'))
+  env.MEDIA_DIR = mediaDir
+  let cleanup: () => Promise<void> = async () => {}
+  let databaseUrl = ''
+  if (engine === 'postgres') {
+    const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+    const name = `pm_test_${process.pid}_${Date.now()}`
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    await admin.end()
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    databaseUrl = url.toString()
+    env.DATABASE_URL = databaseUrl
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: adminUrl })
+      await client.connect()
+      await client.query(`drop database if exists ${name} with (force)`)
+      await client.end()
+    }
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pm-pglite-'))
+    env.PGLITE_DIR = path.join(dir, 'db')
+    cleanup = async () => rmSync(dir, { recursive: true, force: true })
+  }
+
+  const server = await startAppServer(port, env, 90_000)
+  const baseUrl = server.baseUrl
+
+  project.provide('baseUrl', baseUrl)
+  project.provide('token', TEST_TOKEN)
+  project.provide('viewerToken', TEST_VIEWER_TOKEN)
+  project.provide('engine', engine)
+  project.provide('databaseUrl', databaseUrl)
+
+  return async () => {
+    await server.stop()
+    if (process.env.TEST_SERVER_LOG) console.log(server.output())
+    await cleanup()
+    rmSync(mediaDir, { recursive: true, force: true })
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    token: string
+    viewerToken: string
+    engine: string
+    databaseUrl: string
+  }
+}
