@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { api, CHANNEL, ISO_MICRO, OTHER_CHANNEL } from '../helpers/api'
-import { createCard, today } from '../helpers/fixtures'
+import { binAllocator, createCard, today } from '../helpers/fixtures'
 
 const BASE = '/api/v1/bin_numbers/'
 
-let binCounter = 0
-/** A BIN no other test of this run uses (BINs are unique per channel). */
-function bin(length: 6 | 8 = 6): string {
-  binCounter += 1
-  const digits = `${Date.now() % 10 ** (length - 3)}`.padStart(length - 3, '0')
-  return `${digits}${String(binCounter).padStart(3, '0')}`.slice(-length)
-}
+const bins = binAllocator(2)
+const bin = (length: 6 | 8 = 6) => (length === 6 ? bins.six() : bins.eight())[0]
 
 async function createBin(card: number, value: string, overrides: Record<string, unknown> = {}) {
   const response = await api('POST', BASE, { bin_number: value, card, channel: CHANNEL, ...overrides })

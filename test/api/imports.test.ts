@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import { api, CHANNEL, OTHER_CHANNEL, uid } from '../helpers/api'
-import { createCard } from '../helpers/fixtures'
+import { binAllocator, createCard } from '../helpers/fixtures'
 
 const FILE_NOT_FOUND = { non_field_errors: 'File not found please provide an appropriate file', error_code: 'file_100_1' }
 const INVALID_BIN = 'invalid: must be 6 or 8 digits'
@@ -14,18 +14,9 @@ function upload(text: string, field = 'file', name = 'csv_file.csv'): FormData {
 const post = (path: string, form: FormData | undefined, options: { token?: string | null; headers?: Record<string, string> } = {}) =>
   api('POST', path, undefined, { ...options, raw: form })
 
-/** A block of BINs no other test of the run uses (BINs are unique per channel, the database is shared). */
-let block = Math.floor(Math.random() * 400)
-function bins6(count: number): string[] {
-  block += 1
-  const base = 100000 + (block % 800) * 1000
-  return Array.from({ length: count }, (_, index) => String(base + index))
-}
-function bins8(count: number, width = 1000): string[] {
-  block += 1
-  const base = 10_000_000 + (block % 80) * 1_000_000 + Math.floor(Math.random() * (1_000_000 / width - 1)) * width
-  return Array.from({ length: count }, (_, index) => String(base + index))
-}
+const bins = binAllocator(1)
+const bins6 = bins.six
+const bins8 = bins.eight
 
 async function banksOf(channel: number, slugs: string[]) {
   const list = await api('GET', `/api/v1/banks/?channel=${channel}&limit=500`)
@@ -223,7 +214,7 @@ describe('POST /api/v1/cards/{id}/bulk_create/', () => {
     const card = (await createCard(OTHER_CHANNEL)).pk
     const countOf = async (query: string) => (await api('GET', `/api/v1/bin_numbers/?${query}&limit=1`)).body.count as number
     const before = await countOf(`channel=${OTHER_CHANNEL}`)
-    const bins = bins8(49_900, 50_000)
+    const bins = bins8(49_900)
     const lines = ['bin_number', ...bins, ...bins.slice(0, 50), ...Array.from({ length: 50 }, (_, index) => `x${index}`)]
     const importId = uid('big')
     const response = await post(`/api/v1/cards/${card}/bulk_create/`, upload(lines.join('\n')), { headers: { 'X-Import-Id': importId } })

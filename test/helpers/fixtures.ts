@@ -76,3 +76,22 @@ export function spaced(iban: string): string {
 
 /** Today's UTC date, for `modified_date__date`. */
 export const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * BIN numbers no other test of the run uses. BINs are unique per channel and the test files share one
+ * database, so each file takes its own slice (`file`, 0–9) of a range the demo data never touches: demo
+ * BINs start with 2–9, these with 1. A slice holds 10,000 six-digit and 1,000,000 eight-digit BINs.
+ */
+export function binAllocator(file: number) {
+  let six = 0
+  let eight = 0
+  const take = (count: number, length: 6 | 8) => {
+    const capacity = length === 6 ? 10_000 : 1_000_000
+    const start = length === 6 ? six : eight
+    if (start + count > capacity) throw new Error(`BIN slice ${file} has no ${count} more ${length}-digit BINs`)
+    if (length === 6) six += count
+    else eight += count
+    return Array.from({ length: count }, (_, index) => `1${file}${String(start + index).padStart(length - 2, '0')}`)
+  }
+  return { six: (count = 1) => take(count, 6), eight: (count = 1) => take(count, 8) }
+}
