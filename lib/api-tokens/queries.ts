@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { getDb } from '@/db'
 import { recordAudit } from '@/lib/audit/record'
 import type { Principal } from '@/lib/auth/principal'
-import { generateTokenKey, hashToken } from '@/lib/auth/users'
+import { forgetToken, generateTokenKey, hashToken } from '@/lib/auth/users'
 import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/params'
 import { isoMicro } from '@/lib/resource/serialize'
 import type { ListState } from '@/lib/console/table-spec'
@@ -100,7 +100,7 @@ export async function createToken(input: { name: string; userId: number }, princ
 
 export async function revokeToken(id: number, principal: Principal) {
   const db = await getDb()
-  return db.transaction().execute(async (trx) => {
+  const record = await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('api_tokens').select(['id', 'name', 'revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst()
     if (!row) throw new NotFoundError()
     if (row.revoked_at !== null) return { pk: row.id, name: row.name }
@@ -122,4 +122,6 @@ export async function revokeToken(id: number, principal: Principal) {
     })
     return { pk: row.id, name: row.name }
   })
+  forgetToken(record.pk)
+  return record
 }
