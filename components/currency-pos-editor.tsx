@@ -7,9 +7,9 @@ import { FieldMessages } from './field-messages'
 type Item = { currency: string; cash_payment: number | ''; installment_payment: number | ''; three_d_payment: number | null }
 
 const POS_KEYS = [
-  ['cash_payment', 'Cash payment'],
-  ['installment_payment', 'Installment payment'],
-  ['three_d_payment', '3-D Secure payment'],
+  ['cash_payment', 'Single Payment POS'],
+  ['installment_payment', 'Installments POS'],
+  ['three_d_payment', '3D POS'],
 ] as const
 
 function parse(text: string): Item[] | null {

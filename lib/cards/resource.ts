@@ -19,9 +19,9 @@ const POS_KEYS = ['cash_payment', 'installment_payment', 'three_d_payment'] as c
 /** The fields of one `currency_pos` item, for `/schema/` and for parsing the references. */
 const currencyPosFields = {
   currency: f.string({ label: 'Currency', maxLength: 3, help: 'ISO 4217 code, e.g. USD.' }),
-  cash_payment: f.reference({ label: 'Cash payment', table: 'pos', resource: 'pos' }),
-  installment_payment: f.reference({ label: 'Installment payment', table: 'pos', resource: 'pos' }),
-  three_d_payment: f.reference({ label: 'Three d payment', table: 'pos', resource: 'pos', nullable: true }),
+  cash_payment: f.reference({ label: 'Single Payment POS', table: 'pos', resource: 'pos' }),
+  installment_payment: f.reference({ label: 'Installments POS', table: 'pos', resource: 'pos' }),
+  three_d_payment: f.reference({ label: '3D POS', table: 'pos', resource: 'pos', nullable: true }),
 }
 
 function parseCurrencyPos(raw: unknown): { ok: true; value: CurrencyPos[] } | { ok: false; message: string } {
@@ -188,17 +188,17 @@ export const cards = defineResource({
     bank: f.reference({ label: 'Bank', table: 'banks', resource: 'banks' }),
     card_type: f.reference({ label: 'Card type', table: 'card_types', resource: 'card_types' }),
     card_payment_type: f.choice({
-      label: 'Card payment type',
+      label: 'Payment type',
       choices: [
         { value: 'credit', display_name: 'Credit' },
         { value: 'debit', display_name: 'Debit' },
       ],
     }),
-    cash_payment: f.reference({ label: 'Cash payment', table: 'pos', resource: 'pos' }),
-    installment_payment: f.reference({ label: 'Installment payment', table: 'pos', resource: 'pos' }),
+    cash_payment: f.reference({ label: 'Single Payment POS', table: 'pos', resource: 'pos', help: 'Takes payments in one instalment.' }),
+    installment_payment: f.reference({ label: 'Installments POS', table: 'pos', resource: 'pos', help: 'Takes payments in instalments.' }),
     slug: f.slug({ label: 'Slug', maxLength: 64 }),
-    three_d_payment: f.reference({ label: 'Three d payment', table: 'pos', resource: 'pos', nullable: true }),
-    is_commerce_card: f.boolean({ label: 'Is commerce card', default: false }),
+    three_d_payment: f.reference({ label: '3D POS', table: 'pos', resource: 'pos', nullable: true, help: 'Takes 3-D Secure payments; none: the card pays without 3-D Secure.' }),
+    is_commerce_card: f.boolean({ label: 'Commercial card', default: false, help: 'A company (business) card.' }),
     channel: f.channel(),
     currency_pos: currencyPosField,
     ...f.timestamps(),
@@ -206,7 +206,8 @@ export const cards = defineResource({
   filters: {
     ...standardFilters(),
     created_date: dateFilter('created_date'),
-    name: charFilter('name'),
+    // Exact as the spec documents, plus a case-insensitive search for the console.
+    name: charFilter('name', ['exact', 'icontains']),
     slug: charFilter('slug'),
     bank: modelFilter('bank_id'),
     card_type: modelFilter('card_type_id'),
