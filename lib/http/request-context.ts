@@ -32,3 +32,15 @@ export function publicOrigin(): string {
   const configured = process.env.PUBLIC_URL?.replace(/\/+$/, '')
   return configured || storage.getStore()?.origin || ''
 }
+
+/** The request's own URL as the client addressed it (Next's `request.url` names its listener, e.g. localhost). */
+export function publicUrl(requestUrl: string): URL {
+  const url = new URL(requestUrl)
+  const origin = publicOrigin()
+  if (origin) {
+    const base = new URL(origin)
+    url.protocol = base.protocol
+    url.host = base.host
+  }
+  return url
+}

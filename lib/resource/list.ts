@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { InvalidError, type FieldErrors } from '@/lib/http/errors'
+import { publicUrl } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
 import { parseInteger } from './fields'
@@ -97,7 +98,7 @@ export async function runList(db: Db, resource: Resource, query: ListQuery, scop
 export function pageLinks(requestUrl: string | undefined, page: number, limit: number, count: number) {
   if (!requestUrl) return { next: null, previous: null }
   const link = (target: number) => {
-    const url = new URL(requestUrl)
+    const url = publicUrl(requestUrl)
     if (target === 1) url.searchParams.delete('page')
     else url.searchParams.set('page', String(target))
     return url.toString()
