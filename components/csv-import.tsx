@@ -36,7 +36,8 @@ export function CsvImport({ resource, title, titlePlural, fields, detailHref }: 
     setResults([])
     setFormError(null)
     if (!file) return setParsed(null)
-    const { header, records } = csvRecords(await file.text())
+    const { header, records, problem } = csvRecords(await file.text())
+    if (problem) return setParsed({ fileName: file.name, records: [], problems: [problem] })
     const known = new Set(columns.map((spec) => spec.name))
     const problems: string[] = []
     const unknown = header.filter((name) => name && !known.has(name))

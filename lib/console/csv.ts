@@ -1,11 +1,14 @@
-import { parseCsv } from '@/lib/csv/parse'
+import { csvProblem, parseCsv } from '@/lib/csv/parse'
 
 /** Rows of a CSV with a header line, as objects keyed by the (trimmed, lower-cased) header names. */
-export function csvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
-  const [head = [], ...body] = parseCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).map((record) => record.cells)
+export function csvRecords(text: string): { header: string[]; records: Record<string, string>[]; problem?: string } {
+  const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const parsed = parseCsv(content)
+  const problem = csvProblem(content, parsed)
+  const [head = [], ...body] = parsed.map((record) => record.cells)
   const header = head.map((name) => name.trim().toLowerCase())
   const records = body.map((cells) => Object.fromEntries(header.map((name, column) => [name, cells[column] ?? ''])))
-  return { header, records }
+  return { header, records, problem }
 }
 
 /** One CSV line; cells that a spreadsheet would run as a formula are defused. */

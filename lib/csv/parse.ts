@@ -3,8 +3,15 @@
  * RFC 4180 records: comma separated, fields optionally in double quotes (which may hold commas,
  * newlines and doubled quotes). Blank lines are skipped.
  */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = []
+export interface CsvRecord {
+  line: number
+  cells: string[]
+  /** The file ended inside this record's quoted field: a quote was opened and never closed. */
+  unclosed?: boolean
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = []
   let cells: string[] = []
   let cell = ''
   let quoted = false
@@ -43,6 +50,19 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
       recordLine = line
     } else cell += char
   }
-  if (cell !== '' || cells.length) endRecord()
+  if (quoted) {
+    endRecord()
+    const last = records[records.length - 1]
+    if (last) last.unclosed = true
+  } else if (cell !== '' || cells.length) endRecord()
   return records
+}
+
+/** What is wrong with a file as CSV text, in words for the merchant, or undefined. */
+export function csvProblem(text: string, records: CsvRecord[]): string | undefined {
+  if (text.includes('\u0000')) return 'The file is not a CSV text file.'
+  if (text.includes('\ufffd')) return 'The file is not UTF-8 text: save it as "CSV UTF-8" and upload it again.'
+  const unclosed = records.find((record) => record.unclosed)
+  if (unclosed) return `Line ${unclosed.line}: a quoted field is not closed.`
+  return undefined
 }

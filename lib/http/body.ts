@@ -1,4 +1,4 @@
-import { ParseError } from './errors'
+import { ParseError, UnsupportedMediaTypeError } from './errors'
 
 const MAX_JSON_BYTES = 1024 * 1024
 
@@ -16,6 +16,10 @@ export async function readBody(request: Request): Promise<unknown> {
     for (const [key, value] of form) body[key] = value
     return body
   }
+  // JSON under its own types, and under text/plain or no type at all (what fetch and curl send by default);
+  // anything else (XML, YAML, CSV…) is refused as DRF refuses a type no parser takes.
+  const mediaType = type.split(';')[0].trim().toLowerCase()
+  if (mediaType && mediaType !== 'text/plain' && !/^application\/([\w.+-]+\+)?json$/.test(mediaType)) throw new UnsupportedMediaTypeError(mediaType)
   const text = await request.text()
   if (text.length > MAX_JSON_BYTES) throw new ParseError('Request body is too large.')
   if (!text.trim()) return {}

@@ -87,8 +87,19 @@ export class ForbiddenError extends AppError {
 
 export class MethodNotAllowedError extends AppError {
   readonly status = 405
-  constructor(method: string) {
+  /** The methods the path does answer, for the `Allow` header. */
+  constructor(method: string, readonly allowed: string[] = []) {
     super(`Method "${method}" not allowed.`)
+  }
+  body() {
+    return { detail: this.message }
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415
+  constructor(mediaType: string) {
+    super(`Unsupported media type "${mediaType}" in request.`)
   }
   body() {
     return { detail: this.message }

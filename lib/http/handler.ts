@@ -21,10 +21,14 @@ export function apiHandler(handler: Handler) {
   }
 }
 
-/** DRF answers 405 with a body naming the method; so do we, after authentication as DRF does. */
-export function methodNotAllowed() {
+/**
+ * DRF answers 405 with a body naming the method and an `Allow` header listing the ones the path
+ * answers (`allowed`); so do we, after authentication as DRF does.
+ */
+export function methodNotAllowed(...allowed: string[]) {
+  const methods = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS']
   return apiHandler(async (request) => {
-    throw new MethodNotAllowedError(request.method)
+    throw new MethodNotAllowedError(request.method, methods)
   })
 }
 

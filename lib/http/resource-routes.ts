@@ -11,9 +11,9 @@ export function collectionRoutes(resource: Resource) {
   return {
     GET: apiHandler(async (request) => json(await listRecords(resource, new URL(request.url).searchParams, { requestUrl: request.url }))),
     POST: apiHandler(async (request, { principal }) => json(await createRecord(resource, await readBody(request), principal), 201)),
-    PUT: methodNotAllowed(),
-    PATCH: methodNotAllowed(),
-    DELETE: methodNotAllowed(),
+    PUT: methodNotAllowed('GET', 'POST'),
+    PATCH: methodNotAllowed('GET', 'POST'),
+    DELETE: methodNotAllowed('GET', 'POST'),
   }
 }
 
@@ -31,7 +31,7 @@ export function itemRoutes(resource: Resource) {
       await deleteRecord(resource, parseId(params.id), principal)
       return noContent()
     }),
-    POST: methodNotAllowed(),
+    POST: methodNotAllowed('GET', 'PUT', 'PATCH', 'DELETE'),
   }
 }
 
@@ -39,9 +39,9 @@ export function itemRoutes(resource: Resource) {
 export function schemaRoutes(resource: Resource) {
   return {
     GET: apiHandler(async () => json(schemaMetadata(resource))),
-    POST: methodNotAllowed(),
-    PUT: methodNotAllowed(),
-    PATCH: methodNotAllowed(),
-    DELETE: methodNotAllowed(),
+    POST: methodNotAllowed('GET'),
+    PUT: methodNotAllowed('GET'),
+    PATCH: methodNotAllowed('GET'),
+    DELETE: methodNotAllowed('GET'),
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, TooManyRequestsError } from './errors'
+import { AppError, MethodNotAllowedError, TooManyRequestsError } from './errors'
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -17,6 +17,7 @@ export function errorResponse(error: unknown): Response {
     const headers: Record<string, string> = {}
     if (error.status === 401) headers['www-authenticate'] = 'Token'
     if (error instanceof TooManyRequestsError) headers['retry-after'] = String(error.retryAfterSeconds)
+    if (error instanceof MethodNotAllowedError && error.allowed.length) headers.allow = error.allowed.join(', ')
     return json(error.body(), error.status, headers)
   }
   console.error('Unhandled API error:', error instanceof Error ? error.stack : error)

@@ -5,7 +5,7 @@ import { assertCanWrite, type Principal } from '@/lib/auth/principal'
 import { AppError, InvalidError } from '@/lib/http/errors'
 import { createRecord } from '@/lib/resource/crud'
 import { parseInteger } from '@/lib/resource/fields'
-import { openUpload, parseCsv, readText } from './upload'
+import { csvProblem, FileNotFoundError, openUpload, parseCsv, readText } from './upload'
 
 /** A channel has tens of banks; the cap keeps one request from turning into a long stream of writes. */
 export const MAX_BANK_CSV_BYTES = 1024 * 1024
@@ -34,8 +34,11 @@ export async function importBanksCsv(request: Request, principal: Principal): Pr
   assertCanWrite(principal)
   const channel = await requireChannel(new URL(request.url).searchParams.get('channel_id'))
   const text = await readText(await openUpload(request, MAX_BANK_CSV_BYTES), MAX_BANK_CSV_BYTES)
-  const [header, ...rows] = parseCsv(text)
-  if (!header) return {}
+  const records = parseCsv(text)
+  const problem = csvProblem(text, records)
+  if (problem) throw new InvalidError({ file: [problem] })
+  const [header, ...rows] = records
+  if (!header) throw new FileNotFoundError()
   if (rows.length > MAX_BANK_ROWS)
     throw new InvalidError({ non_field_errors: [`The file has ${rows.length} rows; at most ${MAX_BANK_ROWS} are imported at once.`] })
   const columns = header.cells.map((cell) => cell.trim().toLowerCase())

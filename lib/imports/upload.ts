@@ -2,7 +2,7 @@ import 'server-only'
 import { Readable, Transform, pipeline } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import busboy from 'busboy'
-import { ParseError, ServiceError } from '@/lib/http/errors'
+import { InvalidError, ParseError, ServiceError } from '@/lib/http/errors'
 
 /** The form fields a CSV may arrive in: `file` (our console) and `csv_file` (the spec's example). */
 const FILE_FIELDS = new Set(['file', 'csv_file'])
@@ -92,6 +92,8 @@ export async function* readLines(stream: Readable, maxLength: number): AsyncGene
     let text = rest + decoder.write(chunk as Buffer)
     if (first && text.length) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+      // A binary file (an image, a spreadsheet) has NUL bytes near its start; no CSV does.
+      if (text.slice(0, 4096).includes('\u0000')) throw new InvalidError({ file: ['The file is not a CSV text file.'] })
       first = false
     }
     const parts = text.split('\n')
@@ -124,4 +126,4 @@ export async function readText(stream: Readable, maxBytes: number): Promise<stri
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
-export { parseCsv } from '@/lib/csv/parse'
+export { csvProblem, parseCsv } from '@/lib/csv/parse'

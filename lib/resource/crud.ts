@@ -13,8 +13,8 @@ import {
   type FieldErrors,
 } from '@/lib/http/errors'
 import type { Db, DbRow, Resource, WriteContext } from './define'
-import { columnOf } from './fields'
-import { pageLinks, parseListQuery, runList } from './list'
+import { columnOf, depthError } from './fields'
+import { assertChoicesExist, pageLinks, parseListQuery, runList } from './list'
 import type { FilterCondition } from './filters'
 import { serialize } from './serialize'
 
@@ -35,11 +35,17 @@ export function parseInput(resource: Resource, input: unknown, mode: WriteMode):
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new InvalidError({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${describeType(input)}.`] })
   const body: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(input)) {
+  for (const [sent, value] of Object.entries(input)) {
+    // Input keys are the lowercase field names; the spec's own examples capitalise some ("PK", "Slug",
+    // "Config"), so a key that differs from a field only in case is read as that field unless both are sent.
+    const key = sent in resource.fields || !(sent.toLowerCase() in resource.fields) || sent.toLowerCase() in input ? sent : sent.toLowerCase()
     // Read-only fields (pk, gateway_display, timestamps…) may be echoed back by clients; they are ignored.
     if (resource.fields[key]?.readOnly) continue
     body[key] = value
   }
+  // Before any parser walks the values recursively (JSON.stringify, zod): a hostile body could overflow the stack.
+  const tooDeep = Object.entries(body).filter(([, value]) => depthError(value))
+  if (tooDeep.length) throw new InvalidError(Object.fromEntries(tooDeep.map(([key, value]) => [key, [depthError(value)!]])))
   const schema = mode === 'patch' ? resource.patchSchema : resource.createSchema
   const result = schema.safeParse(body)
   if (!result.success) {
@@ -180,6 +186,7 @@ export async function listRecords(
   const query = parseListQuery(resource, params)
   const db = await getDb()
   const { rows, count } = await runList(db, resource, query, options.scope)
+  if (count === 0) await assertChoicesExist(db, resource, query)
   if (query.page > 1 && rows.length === 0) throw new NotFoundError('Invalid page.')
   const expanded = await expandRows(db, resource, rows)
   return {
@@ -323,7 +330,9 @@ export async function deleteRecord(resource: Resource, id: number, principal: Pr
     })
   } catch (error) {
     if (error instanceof AppError) throw error
-    if (pgErrorCode(error).code === '23503') {
+    // 23503 for NO ACTION foreign keys, 23001 for RESTRICT ones: either way the record is still in use.
+    const { code } = pgErrorCode(error)
+    if (code === '23503' || code === '23001') {
       const row = await findRow(db, resource, id)
       throw new ServiceError(
         `${resource.model.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()}_protected`,

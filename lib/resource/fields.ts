@@ -233,6 +233,26 @@ function typeName(value: unknown): string {
 }
 
 /** A JSON object (config, translations). */
+export const MAX_JSON_DEPTH = 32
+const TOO_DEEP = `Ensure this value is nested no more than ${MAX_JSON_DEPTH} levels deep.`
+
+/** Whether arrays/objects nest deeper than `limit`; iterative, so hostile input cannot overflow the stack. */
+export function nestedDeeperThan(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [current, depth] = stack.pop()!
+    if (current === null || typeof current !== 'object') continue
+    if (depth >= limit) return true
+    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+  }
+  return false
+}
+
+/** The error for a value nested too deeply, or undefined. */
+export function depthError(value: unknown): string | undefined {
+  return nestedDeeperThan(value) ? TOO_DEEP : undefined
+}
+
 export function jsonObject(options: Common): FieldDef {
   return base('json', options, 'json field', { type: 'object', additionalProperties: true }, (value) => {
     if (typeof value === 'string') {
@@ -245,6 +265,7 @@ export function jsonObject(options: Common): FieldDef {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return fail(`Expected a dictionary of items but got type "${typeName(value)}".`)
+    if (nestedDeeperThan(value)) return fail(TOO_DEEP)
     const text = JSON.stringify(value)
     // jsonb refuses \u0000; and a settings blob has no business being megabytes long.
     if (text.includes('\\u0000')) return fail('Null characters are not allowed.')

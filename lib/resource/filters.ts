@@ -42,9 +42,19 @@ const DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/
 
+/** A real calendar date and clock time (JS `Date` would roll 2026-02-30 over to March; PostgreSQL refuses it). */
 function validDate(text: string): boolean {
-  const date = new Date(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text.replace(' ', 'T'))
-  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999
+  const [, year, month, day, hour = '0', minute = '0', second = '0', offsetHour = '0', offsetMinute = '0'] =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/.exec(text) ?? []
+  if (!year) return false
+  const [y, m, d] = [Number(year), Number(month), Number(day)]
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0
+  return (
+    y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth &&
+    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 &&
+    Number(offsetHour) <= 15 && Number(offsetMinute) <= 59
+  )
 }
 
 /**

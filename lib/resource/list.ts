@@ -29,9 +29,13 @@ export function parseListQuery(resource: Resource, params: URLSearchParams): Lis
   const errors: FieldErrors = {}
   const conditions: FilterCondition[] = []
   const applied: AppliedFilter[] = []
-  for (const [key, raw] of params) {
+  // A repeated parameter counts once, with its last value, as Django's QueryDict.get reads it.
+  for (const [key, raw] of new Map(params)) {
     if (RESERVED.has(key)) continue
-    const [name, lookup = 'exact'] = key.split('__', 2) as [string, Lookup | undefined]
+    const parts = key.split('__')
+    // Unknown names and lookups, chained ones (`id__gt__lt`) included, are ignored as django-filter does.
+    if (parts.length > 2) continue
+    const [name, lookup = 'exact'] = parts as [string, Lookup | undefined]
     const filter = resource.filters[name]
     if (!filter || !filter.lookups.includes(lookup as Lookup)) continue
     if (raw === '') continue
@@ -42,7 +46,7 @@ export function parseListQuery(resource: Resource, params: URLSearchParams): Lis
     const condition = buildCondition(filter, lookup as Lookup, raw)
     if (typeof condition === 'function') {
       conditions.push(condition)
-      applied.push({ column: filter.column, lookup: lookup as Lookup, raw })
+      applied.push({ name, column: filter.column, lookup: lookup as Lookup, raw })
     }
     else (errors[key] ??= []).push(condition.error)
   }
@@ -58,7 +62,8 @@ export function parseListQuery(resource: Resource, params: URLSearchParams): Lis
   for (const term of requested) {
     const descending = term.startsWith('-')
     const name = descending ? term.slice(1) : term
-    const column = resource.columns[name]
+    // `id` is the model's own name for `pk`: ordering by it works as in DRF.
+    const column = resource.columns[name] ?? (name === 'id' ? resource.columns.pk : undefined)
     if (!column) {
       ;(errors.ordering ??= []).push(`Invalid ordering field "${name}".`)
       continue
@@ -107,4 +112,22 @@ export function pageLinks(requestUrl: string | undefined, page: number, limit: n
     next: page * limit < count ? link(page + 1) : null,
     previous: page > 1 ? link(page - 1) : null,
   }
+}
+
+/**
+ * django-filter's ModelChoiceFilter refuses an id that names no record. Only an empty page needs the
+ * check (any row found proves the ids exist), so busy lists pay nothing for it.
+ */
+export async function assertChoicesExist(db: Db, resource: Resource, query: ListQuery): Promise<void> {
+  const errors: FieldErrors = {}
+  for (const filter of query.applied ?? []) {
+    const table = resource.fields[filter.name]?.references?.table
+    if (resource.filters[filter.name]?.type !== 'ModelChoiceFilter' || filter.lookup !== 'exact' || !table) continue
+    const id = parseInteger(filter.raw)
+    const found =
+      id !== undefined && id >= 1 && id <= 2147483647 &&
+      (await db.selectFrom(table).select(sql<number>`1`.as('found')).where(sql.ref(`${table}.id`), '=', id).executeTakeFirst())
+    if (!found) errors[filter.name] = ['Select a valid choice. That choice is not one of the available choices.']
+  }
+  if (Object.keys(errors).length) throw new InvalidError(errors)
 }

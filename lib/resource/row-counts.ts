@@ -10,6 +10,8 @@ import type { Lookup } from './filters'
 export const COUNTED_TABLES: ReadonlySet<string> = new Set(['bin_numbers'])
 
 export interface AppliedFilter {
+  /** The query parameter's filter name (`bank` of `bank=3`). */
+  name: string
   column: string
   lookup: Lookup
   raw: string

@@ -4,7 +4,7 @@ import { json } from '@/lib/http/respond'
 import { importBanksCsv } from '@/lib/imports/banks'
 
 export const POST = apiHandler(async (request, { principal }) => json(await importBanksCsv(request, principal)))
-export const GET = methodNotAllowed()
-export const PUT = methodNotAllowed()
-export const PATCH = methodNotAllowed()
-export const DELETE = methodNotAllowed()
+export const GET = methodNotAllowed('POST')
+export const PUT = methodNotAllowed('POST')
+export const PATCH = methodNotAllowed('POST')
+export const DELETE = methodNotAllowed('POST')

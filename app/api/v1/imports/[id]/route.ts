@@ -4,7 +4,7 @@ import { json } from '@/lib/http/respond'
 import { getImportJob } from '@/lib/imports/jobs'
 
 export const GET = apiHandler(async (_request, { params }) => json(await getImportJob(params.id)))
-export const POST = methodNotAllowed()
-export const PUT = methodNotAllowed()
-export const PATCH = methodNotAllowed()
-export const DELETE = methodNotAllowed()
+export const POST = methodNotAllowed('GET')
+export const PUT = methodNotAllowed('GET')
+export const PATCH = methodNotAllowed('GET')
+export const DELETE = methodNotAllowed('GET')
