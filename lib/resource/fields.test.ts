@@ -22,6 +22,9 @@ describe('field parsers speak DRF', () => {
     expect(f.boolean({ label: 'Active' }).parse!('false')).toEqual({ ok: true, value: false })
     expect(f.choice({ label: 'Type', choices: [{ value: 'credit', display_name: 'Credit' }] }).parse!('x')).toEqual({ ok: false, message: '"x" is not a valid choice.' })
     expect(f.reference({ label: 'Bank', table: 'banks' }).parse!('abc')).toEqual({ ok: false, message: 'Incorrect type. Expected pk value, received str.' })
+    expect(f.reference({ label: 'Bank', table: 'banks' }).parse!(-1)).toEqual({ ok: false, message: 'Invalid pk "-1" - object does not exist.' })
+    expect(f.reference({ label: 'Bank', table: 'banks' }).parse!(0)).toEqual({ ok: false, message: 'Invalid pk "0" - object does not exist.' })
+    expect(f.reference({ label: 'Bank', table: 'banks' }).parse!(1.5)).toEqual({ ok: false, message: 'Incorrect type. Expected pk value, received float.' })
   })
 
   it('decimals stay exact text', () => {

@@ -310,9 +310,9 @@ export function reference(options: Common & { table: keyof Database; display?: s
   return {
     ...base('fk', options, 'pk field', { type: 'integer' }, (value) => {
       const number = parseInteger(value)
-      if (number === undefined || number < 1)
-        return fail(`Incorrect type. Expected pk value, received ${typeName(value)}.`)
-      if (number > 2147483647) return fail(`Invalid pk "${number}" - object does not exist.`)
+      if (number === undefined) return fail(`Incorrect type. Expected pk value, received ${typeName(value)}.`)
+      // A well-formed integer that no row can have (0, negative, past int4) simply names no record.
+      if (number < 1 || number > 2147483647) return fail(`Invalid pk "${number}" - object does not exist.`)
       return ok(number)
     }),
     references: { table: options.table, display: options.display ?? 'name', resource: options.resource ?? options.table },
