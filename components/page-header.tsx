@@ -12,10 +12,12 @@ export function PageHeader({ title, description, crumbs, actions }: { title: Rea
           <nav aria-label="Breadcrumb" className="crumbs">
             {crumbs.map((crumb, index) => (
               <span key={index}>
+                {index ? (
+                  <span aria-hidden className="crumb-sep">
+                    ›
+                  </span>
+                ) : null}
                 {crumb.href ? <Link href={crumb.href}>{crumb.label}</Link> : crumb.label}
-                <span aria-hidden className="crumb-sep">
-                  /
-                </span>
               </span>
             ))}
           </nav>

@@ -4,6 +4,7 @@ import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
 import type { Check, Widget } from '@/lib/console/field-spec'
 import { formatDateTime, inSentence } from '@/lib/console/format'
+import { listLabelOf } from '@/lib/console/navigation'
 import { channelNameOf, describeFields, referenceOptions } from '@/lib/console/resource-view'
 import { NotFoundError } from '@/lib/http/errors'
 import { getRecord } from '@/lib/resource/crud'
@@ -69,7 +70,7 @@ export async function ResourceFormPage({
   // Those who cannot change a record do not need its secrets (a POS password): they see them masked.
   const shown = record && readOnly && resource.redact ? resource.redact(record) : record
   const name = record ? String(record.name ?? record.slug ?? `#${record.pk}`) : null
-  const crumbs = [{ label: resource.titlePlural, href: basePath }]
+  const crumbs = [{ label: listLabelOf(basePath, resource.titlePlural), href: basePath }]
   return (
     <>
       <PageHeader
@@ -99,6 +100,8 @@ export async function ResourceFormPage({
         options={options}
         channelName={recordChannel}
         readOnly={readOnly}
+        // An admin on another channel's record is told why above; "read-only access" would be untrue.
+        readOnlyNote={loaded?.otherChannel && user.role === 'admin' ? null : undefined}
         listHref={basePath}
         detailHref={`${basePath}/{pk}`}
         deleteVerb={deleteVerb}

@@ -30,6 +30,8 @@ export interface ResourceFormProps {
   options?: Record<string, Option[]>
   channelName?: string
   readOnly: boolean
+  /** The note shown on a read-only form; null shows none (the page explains it). */
+  readOnlyNote?: string | null
   listHref: string
   /** Where a created record opens: a path with `{pk}`. */
   detailHref: string
@@ -214,7 +216,7 @@ function FileControl({
  * only the server can check (unique sets, channel rules) come back beside the field they concern.
  */
 export function ResourceForm(props: ResourceFormProps) {
-  const { resource, title, fields, record, options = {}, channelName, readOnly, listHref, detailHref, deleteVerb = 'Delete', children, fixed = NO_FIXED, onDone, onCancel, labelField } = props
+  const { resource, title, fields, record, options = {}, channelName, readOnly, readOnlyNote = 'You have read-only access: settings are shown but cannot be changed.', listHref, detailHref, deleteVerb = 'Delete', children, fixed = NO_FIXED, onDone, onCancel, labelField } = props
   const router = useRouter()
   const toast = useToast()
   const [formError, setFormError] = useState<string | null>(null)
@@ -323,9 +325,9 @@ export function ResourceForm(props: ResourceFormProps) {
     <form className={onDone ? 'resource-form in-dialog' : 'panel resource-form'} onSubmit={onSubmit} noValidate>
       {children}
       <fieldset disabled={readOnly || submitting || !hydrated} data-hydrating={hydrated ? undefined : ''} className="panel-body form-grid">
-        {readOnly ? (
+        {readOnly && readOnlyNote ? (
           <p className="notice field-wide" role="note">
-            You have read-only access: settings are shown but cannot be changed.
+            {readOnlyNote}
           </p>
         ) : null}
         {formError ? (

@@ -1,5 +1,6 @@
 import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
+import { listLabelOf } from '@/lib/console/navigation'
 import { describeFields } from '@/lib/console/resource-view'
 import type { Resource } from '@/lib/resource/define'
 import { CsvImport } from './csv-import'
@@ -13,7 +14,7 @@ export async function ResourceImportPage({ resource, basePath }: { resource: Res
   return (
     <>
       <PageHeader
-        crumbs={[{ label: resource.titlePlural, href: basePath }]}
+        crumbs={[{ label: listLabelOf(basePath, resource.titlePlural), href: basePath }]}
         title={`Import ${inSentence(resource.titlePlural)}`}
         description={`Creates ${inSentence(resource.titlePlural)} in the ${channel?.name ?? ''} channel from a CSV file, row by row.`}
       />

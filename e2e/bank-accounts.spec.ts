@@ -37,7 +37,7 @@ test('a bank page lists its accounts: add with IBAN checked as you type, duplica
   await dialog.getByLabel('Holder name').fill('Acme Ltd.')
   await dialog.getByLabel('IBAN').fill(first)
   await dialog.getByRole('button', { name: 'Create bank account' }).click()
-  await expect(dialog.locator('#dialog-field-iban-error')).toHaveText('The fields iban, channel must make a unique set.')
+  await expect(dialog.locator('#dialog-field-iban-error')).toHaveText('A bank account with this IBAN already exists in this sales channel.')
   await dialog.getByLabel('Slug').fill(`second-${tag}`)
   await dialog.getByLabel('IBAN').fill(second)
   await dialog.getByRole('button', { name: 'Create bank account' }).click()

@@ -74,9 +74,10 @@ test.describe('Banks', () => {
     const file = await download
     const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))
     const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/)
-    expect(lines[0]).toBe('pk,name,slug,logo,channel,modified_date,created_date')
+    expect(lines[0]).toBe('pk,name,slug,logo,channel,channel_name,modified_date,created_date')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain(created[3].slug)
+    expect(lines[1]).toContain(',1,Web Shop,')
   })
 
   test('creates, edits, refuses a duplicate slug beside the field, and deletes after confirmation', async ({ page, request }) => {
@@ -117,7 +118,7 @@ test.describe('Banks', () => {
     await page.getByLabel('Slug').fill(`akbank-${tag}`)
     await page.getByRole('button', { name: 'Create bank' }).click()
     const slugError = page.locator('#field-slug-error')
-    await expect(slugError).toHaveText('The fields slug, channel must make a unique set.')
+    await expect(slugError).toHaveText('A bank with this slug already exists in this sales channel.')
     await expect(page.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true')
     await expect(page).toHaveURL(/\/banks\/new$/)
     await snap(page, 'banks-duplicate-slug')
@@ -134,6 +135,31 @@ test.describe('Banks', () => {
     await expect(page).toHaveURL(new RegExp(`${BANKS}$`))
     await expect(page.getByRole('status')).toContainText('Bank deleted.')
     expect((await apiGet(request, `banks/${id}/`)).status()).toBe(404)
+  })
+
+  test('refuses to delete a bank its cards still use, saying why in the dialog', async ({ page, request }) => {
+    const bank = await apiCreate(request, 'banks', { name: `Used Bank ${tag}`, slug: `used-${tag}`, channel: 1 })
+    const cardType = await apiCreate(request, 'card_types', { name: `Used Type ${tag}`, slug: `used-type-${tag}`, channel: 1 })
+    const pos = await apiCreate(request, 'pos', {
+      name: `Used POS ${tag}`,
+      slug: `used-pos-${tag}`,
+      gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
+      config: {},
+      resource_url: 'https://example.com/pay',
+      channel: 1,
+    })
+    await apiCreate(request, 'cards', {
+      name: `Used Card ${tag}`, slug: `used-card-${tag}`, bank: bank.pk, card_type: cardType.pk,
+      card_payment_type: 'credit', cash_payment: pos.pk, installment_payment: pos.pk, channel: 1,
+    })
+    await signIn(page)
+    await page.goto(`${BANKS}/${bank.pk}`)
+    await page.getByRole('button', { name: 'Delete' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Delete' }).click()
+    await expect(dialog.getByRole('alert')).toHaveText(`Bank: Used Bank ${tag} cannot be deleted while cards use it.`)
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect((await apiGet(request, `banks/${bank.pk}/`)).status()).toBe(200)
   })
 
   test('bulk-creates banks from a CSV with progress and a result per row', async ({ page, request }) => {
@@ -157,7 +183,7 @@ test.describe('Banks', () => {
     await expect(results.getByRole('row').nth(1)).toContainText('Created')
     await expect(results.getByRole('row').nth(2)).toContainText(`Yapı Kredi, ${tag}`)
     await expect(results.getByRole('row').nth(2)).toContainText('Created')
-    await expect(results.getByRole('row').nth(3)).toContainText('slug, channel: The fields slug, channel must make a unique set.')
+    await expect(results.getByRole('row').nth(3)).toContainText('slug: A bank with this slug already exists in this sales channel.')
     await expect(results.getByRole('row').nth(4)).toContainText('logo: Enter a valid URL.')
     await expect(page.getByText('2 created')).toBeVisible()
     await expect(page.getByText('2 failed')).toBeVisible()

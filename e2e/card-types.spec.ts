@@ -35,7 +35,7 @@ test('card types: create with a logo upload and preview, refuse a non-image, dup
   await page.goto(`${TYPES}/new`)
   await page.getByLabel('Name').fill(`Bonus ${tag}`)
   await page.getByRole('button', { name: 'Create card type' }).click()
-  await expect(page.locator('#field-slug-error')).toHaveText('The fields slug, channel must make a unique set.')
+  await expect(page.locator('#field-slug-error')).toHaveText('A card type with this slug already exists in this sales channel.')
 
   await page.goto(TYPES)
   await page.getByRole('link', { name: `Bonus ${tag}` }).click()

@@ -55,7 +55,7 @@ test('a POS gets its gateway settings from the chosen gateway, with secrets mask
   await expect(page.getByRole('group', { name: 'Dummypay settings' }).getByLabel('Three d enabled')).not.toBeChecked()
   await page.getByLabel('Resource url', { exact: true }).fill('https://example.com/pay')
   await page.getByRole('button', { name: 'Create POS integration' }).click()
-  await expect(page.locator('#field-slug-error')).toHaveText('The fields slug, channel must make a unique set.')
+  await expect(page.locator('#field-slug-error')).toHaveText('A POS integration with this slug already exists in this sales channel.')
 
   await page.goto(`${POS}`)
   await expect(page.getByRole('row').filter({ hasText: `Garanti ${tag}` })).toContainText('Gpay')

@@ -14,3 +14,8 @@ export const settingsLinks = [
   { href: '/audit-log', label: 'Audit Log' },
   { href: '/api/docs', label: 'API Reference' },
 ]
+
+/** The side menu's name of a list page ("Card Settings" for cards), for breadcrumbs back to it. */
+export function listLabelOf(basePath: string, fallback: string): string {
+  return paymentManagementLinks.find((link) => link.href === basePath)?.label ?? fallback
+}

@@ -9,6 +9,7 @@ import {
   UniqueError,
   type FieldErrors,
 } from '@/lib/http/errors'
+import { inSentence } from '@/lib/console/format'
 import { uniqueSetMessage } from './crud'
 import type { Resource } from './define'
 
@@ -37,16 +38,22 @@ export function toActionResult(error: unknown, resource?: Resource): ActionResul
     const unplaced: string[] = []
     for (const message of error.messages) {
       const set = resource?.uniqueSets.find((candidate) => uniqueSetMessage(candidate) === message)
-      if (!set) {
+      if (!set || !resource) {
         unplaced.push(message)
         continue
       }
-      for (const field of set) (fieldErrors[field] ??= []).push(message)
+      // The API's sentence names columns ("slug, channel"); the form says it in the merchant's words,
+      // once, beside the first field of the set.
+      const shown = set.filter((field) => field !== 'channel')
+      const labels = shown.map((field) => inSentence(resource.fields[field]?.label ?? field))
+      const combination = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}` : labels[0]
+      const where = set.includes('channel') ? ' in this sales channel' : ''
+      ;(fieldErrors[shown[0] ?? 'channel'] ??= []).push(`${/^[aeiou]/i.test(resource.title) ? 'An' : 'A'} ${inSentence(resource.title)} with this ${combination} already exists${where}.`)
     }
     return { ok: false, fieldErrors, formError: unplaced.length ? unplaced.join(' ') : null }
   }
   if (error instanceof ServiceError) {
-    const message = `${error.message} (${error.code})`
+    const message = consoleMessage(error, resource)
     return error.field ? { ok: false, fieldErrors: { [error.field]: [message] }, formError: null } : actionError(message)
   }
   if (error instanceof NotFoundError) return actionError('This record no longer exists; it may have been deleted by someone else.')
@@ -54,4 +61,18 @@ export function toActionResult(error: unknown, resource?: Resource): ActionResul
   if (error instanceof UnauthenticatedError) return actionError('Your session has ended. Sign in again to save.')
   if (error instanceof AppError) return actionError(error.message)
   throw error
+}
+
+/** Error codes whose API sentence is about a record of another sales channel, or about moving one. */
+const OTHER_CHANNEL_CODES = new Set(['card_100_2', 'bin_number_100_3', 'bank_account_101'])
+const CHANNEL_CHANGE_CODES = new Set(['pos_100_3', 'bank_100_2', 'card_type_100_2', 'bank_account_102', 'payment_option_101', 'card_100_3', 'bin_number_100_2'])
+
+/** A 406 in the console's words: the API's sentences follow the spec, which names models and slugs. */
+function consoleMessage(error: ServiceError, resource?: Resource): string {
+  if (OTHER_CHANNEL_CODES.has(error.code)) {
+    const label = (error.field && resource?.fields[error.field]?.label) || 'A chosen record'
+    return `${label} belongs to another sales channel: choose one of this sales channel.`
+  }
+  if (CHANNEL_CHANGE_CODES.has(error.code)) return 'A record cannot move to another sales channel.'
+  return error.message
 }

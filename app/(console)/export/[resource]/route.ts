@@ -2,7 +2,7 @@ import { getDb } from '@/db'
 import { currentUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
 import { csvLine } from '@/lib/console/csv'
-import { channelScope } from '@/lib/console/resource-view'
+import { channelScope, resolveReferences } from '@/lib/console/resource-view'
 import { InvalidError } from '@/lib/http/errors'
 import { sql } from 'kysely'
 import { parseListQuery } from '@/lib/resource/list'
@@ -33,11 +33,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const scope = channelScope(resource, channel?.id)
   const db = await getDb()
   const names = Object.keys(resource.fields)
+  // Each reference keeps its id (what an import or the API takes) and gets its name beside it for people.
+  const columns = names.flatMap((name) => (resource.fields[name].kind === 'fk' ? [name, `${name}__display`] : [name]))
+  const header = columns.map((column) => column.replace(/__display$/, '_name'))
   const encoder = new TextEncoder()
   let page = 1
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${names.join(',')}\r\n`))
+      controller.enqueue(encoder.encode(`\uFEFF${header.join(',')}\r\n`))
     },
     async pull(controller) {
       // The list query without its count(*): an export reads every page and never needs the total.
@@ -47,11 +50,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
       for (const { column, direction } of query.ordering) rowsQuery = rowsQuery.orderBy(sql.ref(column), direction)
       const rows = (await rowsQuery.limit(BATCH).offset((page - 1) * BATCH).execute()) as DbRow[]
       page += 1
-      const lines = rows.map((row) => {
+      const views = rows.map((row) => {
         const view = serialize(resource, row)
-        const shown = resource.redact ? resource.redact(view) : view
-        return `${csvLine(names.map((name) => shown[name]))}\r\n`
+        return resource.redact ? resource.redact(view) : view
       })
+      const lines = (await resolveReferences(resource, views)).map((shown) => `${csvLine(columns.map((column) => shown[column]))}\r\n`)
       if (lines.length) controller.enqueue(encoder.encode(lines.join('')))
       if (rows.length < BATCH) controller.close()
     },
