@@ -24,6 +24,7 @@ export function BinImport({ cardId }: { cardId: number }) {
   const [progress, setProgress] = useState<Progress | null>(null)
   const [results, setResults] = useState<Result[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [chosen, setChosen] = useState(false)
 
   async function upload() {
     const file = fileInput.current?.files?.[0]
@@ -54,20 +55,26 @@ export function BinImport({ cardId }: { cardId: number }) {
       })
       const body = await response.json().catch(() => null)
       if (!response.ok) {
-        const message = body && typeof body === 'object' ? (body.non_field_errors ?? body.detail ?? JSON.stringify(body)) : `The upload failed (${response.status}).`
-        setError(String(message))
+        // 406 {non_field_errors, error_code}, 400 {field: [messages]} or {detail}: the sentences, not the JSON.
+        const message =
+          body && typeof body === 'object'
+            ? String(body.non_field_errors ?? body.detail ?? Object.values(body as Record<string, unknown>).flat().join(' '))
+            : `The upload failed (${response.status}).`
+        setError(message)
         return
       }
       const final = await fetch(`/api/v1/imports/${importId}/`).then((r) => (r.ok ? r.json() : null)).catch(() => null)
       // The answer has been read to its end, so the import is over whatever the last poll saw.
-      setProgress((current) => ({ ...(final ?? current ?? { processed: 0, created: 0, existing: 0, invalid: 0 }), done: true }))
+      const counts = final ?? { processed: 0, created: 0, existing: 0, invalid: 0 }
+      setProgress((current) => ({ ...(final ?? current ?? counts), done: true }))
       if (summary) {
         const errors = (body.errors ?? {}) as Record<string, string>
         setResults(Object.entries(errors).map(([bin, status]) => ({ bin, status })))
       } else {
         setResults(Object.entries(body as Record<string, string>).map(([bin, status]) => ({ bin, status })))
       }
-      toast('BIN numbers imported.')
+      const parts = [`${counts.created} created`, counts.existing ? `${counts.existing} already there` : '', counts.invalid ? `${counts.invalid} invalid` : '']
+      toast(`BIN numbers uploaded: ${parts.filter(Boolean).join(', ')}.`, counts.invalid ? 'error' : 'success')
       router.refresh()
     } catch {
       setError('The upload was interrupted. Rows already written are kept; upload the file again to finish.')
@@ -92,9 +99,9 @@ export function BinImport({ cardId }: { cardId: number }) {
         <div className="row" style={{ alignItems: 'flex-end' }}>
           <div className="field">
             <label htmlFor="bin-import-file">BIN numbers CSV file</label>
-            <input id="bin-import-file" ref={fileInput} type="file" accept=".csv,.txt,text/csv,text/plain" className="input" style={{ paddingTop: 5 }} disabled={running} />
+            <input id="bin-import-file" ref={fileInput} type="file" accept=".csv,.txt,text/csv,text/plain" className="input" style={{ paddingTop: 5 }} disabled={running} onChange={(event) => setChosen(Boolean(event.target.files?.length))} />
           </div>
-          <button type="button" className="btn btn-primary" onClick={upload} disabled={running} aria-busy={running}>
+          <button type="button" className="btn btn-primary" onClick={upload} disabled={running || !chosen} aria-busy={running}>
             {running && <span className="spinner" aria-hidden />}
             Upload BIN numbers
           </button>

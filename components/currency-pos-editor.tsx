@@ -61,6 +61,7 @@ export function CurrencyPosEditor({
     <fieldset className="field field-wide currency-pos" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} disabled={disabled}>
       <legend className="label">{label}</legend>
       {items.length ? (
+        <div className="table-wrap">
         <table className="data compact">
           <thead>
             <tr>
@@ -114,6 +115,7 @@ export function CurrencyPosEditor({
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p className="muted" style={{ margin: 0 }}>
           No currency has its own POS: every payment uses the card&apos;s POS.

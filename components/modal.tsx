@@ -8,8 +8,13 @@ export function Modal({ title, onClose, children, wide = false, closable = true 
   const titleId = useId()
   useEffect(() => {
     const dialog = ref.current
+    // Focus goes back where it was (the "Add" or "Edit" button) when the dialog closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
+    return () => {
+      dialog?.close()
+      if (opener?.isConnected) opener.focus()
+    }
   }, [])
   return (
     <dialog

@@ -1,7 +1,7 @@
 import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
 import type { Check, Widget } from '@/lib/console/field-spec'
-import { describeColumns, describeFields, loadList, referenceOptions, type ColumnInput, type SearchParamsRecord } from '@/lib/console/resource-view'
+import { describeColumns, describeFields, loadList, nextSortValue, referenceOptions, type ColumnInput, type SearchParamsRecord } from '@/lib/console/resource-view'
 import type { FilterSpec } from '@/lib/console/table-spec'
 import type { Resource } from '@/lib/resource/define'
 import { findResource } from '@/lib/resource/registry'
@@ -45,16 +45,19 @@ export async function RelatedSection({
   if (findResource(resource.name) !== resource) throw new Error(`Resource "${resource.name}" is not in lib/resource/registry.ts`)
   const user = await requirePageUser()
   const { channel } = await currentChannel()
-  const [list, options] = await Promise.all([
+  const [list, options, nextSort] = await Promise.all([
     loadList(resource, searchParams, channel?.id, { prefix, fixed: { [parent.field]: String(parent.id) } }),
     referenceOptions(resource, channel?.id),
+    sortField ? nextSortValue(resource, sortField, parent) : undefined,
   ])
+  // A new record starts at the end of the order, not at 0 above everything.
+  const fields = describeFields(resource, { widgets, checks }).map((spec) => (spec.name === sortField ? { ...spec, defaultValue: nextSort } : spec))
   return (
     <RelatedRecords
       resource={resource.name}
       title={resource.title}
       titlePlural={resource.titlePlural}
-      fields={describeFields(resource, { widgets, checks })}
+      fields={fields}
       options={options}
       list={list}
       columns={describeColumns(resource, columns)}

@@ -39,6 +39,7 @@ test('card detail: a CSV of BIN numbers uploads with progress and a per-row resu
   await expect(results.getByRole('row', { name: new RegExp(`${eight} created`) })).toBeVisible()
   await expect(results.getByRole('row', { name: /12345/ })).toContainText(/6 or 8 digits/)
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100')
+  await expect(page.getByRole('status')).toContainText('BIN numbers uploaded: 2 created, 1 already there, 1 invalid.')
   await snap(page, 'cards-bin-import')
 
   const stored = await (await apiGet(request, `bin_numbers/?card=${card.pk}&ordering=bin_number`)).json()

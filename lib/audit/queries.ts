@@ -5,7 +5,16 @@ import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/p
 import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
 import type { ListState } from '@/lib/console/table-spec'
 import { parseInteger } from '@/lib/resource/fields'
+import { findResource } from '@/lib/resource/registry'
 import { isoMicro } from '@/lib/resource/serialize'
+
+/** What a merchant calls the audited kind of record ("POS integrations", not "pos"). */
+function resourceLabel(resource: string): string {
+  return findResource(resource)?.titlePlural ?? (resource === 'api_tokens' ? 'API tokens' : resource.replace(/[_-]/g, ' '))
+}
+
+/** Values the server derives or stamps: they change with every save and say nothing about the edit. */
+const DERIVED_FIELDS = new Set(['pk', 'modified_date', 'created_date', 'gateway_display', 'bin_number_length'])
 
 const ACTIONS = new Set(['create', 'update', 'delete'])
 
@@ -87,7 +96,8 @@ export async function listAudit(params: SearchParamsRecord): Promise<ListState> 
         at: isoMicro(row.at),
         record: `${row.record_label || '—'} (#${row.record_id})`,
         record_href: row.action !== 'delete' && RECORD_PAGES[row.resource] ? `${RECORD_PAGES[row.resource]}/${row.record_id}` : null,
-        fields: Object.keys(changes ?? {}).join(', '),
+        resource: resourceLabel(row.resource),
+        fields: Object.keys(changes ?? {}).filter((field) => !DERIVED_FIELDS.has(field)).join(', '),
         changes,
       }
     }),
@@ -107,7 +117,7 @@ export async function auditFilterOptions() {
     db.selectFrom('users').select(['id', 'email']).orderBy('email').execute(),
   ])
   return {
-    resources: resources.map((row) => ({ value: row.resource, label: row.resource.replace(/[_-]/g, ' ') })),
+    resources: resources.map((row) => ({ value: row.resource, label: resourceLabel(row.resource) })),
     users: users.map((row) => ({ value: String(row.id), label: row.email })),
   }
 }

@@ -1,6 +1,6 @@
 import { defineResource } from '@/lib/resource/define'
 import * as f from '@/lib/resource/fields'
-import { standardFilters } from '@/lib/resource/filters'
+import { nameSearch, standardFilters } from '@/lib/resource/filters'
 
 export const banks = defineResource({
   name: 'banks',
@@ -17,7 +17,7 @@ export const banks = defineResource({
     channel: f.channel(),
     ...f.timestamps(),
   },
-  filters: standardFilters(),
+  filters: { ...standardFilters(), name: nameSearch() },
   uniqueSets: [['slug', 'channel']],
   defaultOrdering: ['pk'],
   label: (row) => String(row.slug),

@@ -2,7 +2,7 @@ import { InvalidError } from '@/lib/http/errors'
 import { mediaUrl, NotAnImageError, saveImage } from '@/lib/media/storage'
 import { defineResource } from '@/lib/resource/define'
 import * as f from '@/lib/resource/fields'
-import { standardFilters } from '@/lib/resource/filters'
+import { nameSearch, standardFilters } from '@/lib/resource/filters'
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024
 
@@ -22,7 +22,7 @@ export const cardTypes = defineResource({
     channel: f.channel(),
     ...f.timestamps(),
   },
-  filters: standardFilters(),
+  filters: { ...standardFilters(), name: nameSearch() },
   uniqueSets: [['slug', 'channel']],
   defaultOrdering: ['pk'],
   label: (row) => String(row.slug),

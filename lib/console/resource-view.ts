@@ -1,10 +1,11 @@
 import 'server-only'
 import { getDb } from '@/db'
 import type { Database } from '@/db/types'
+import { sql } from 'kysely'
 import { InvalidError, NotFoundError } from '@/lib/http/errors'
 import { listRecords } from '@/lib/resource/crud'
 import type { Resource } from '@/lib/resource/define'
-import { parseInteger } from '@/lib/resource/fields'
+import { columnOf, parseInteger } from '@/lib/resource/fields'
 import type { FilterCondition } from '@/lib/resource/filters'
 import { DEFAULT_LIMIT, MAX_LIMIT } from '@/lib/resource/list'
 import type { Check, FieldSpec, Option, Widget } from './field-spec'
@@ -173,4 +174,17 @@ export async function channelNameOf(id: unknown): Promise<string> {
   const db = await getDb()
   const row = await db.selectFrom('channels').select('name').where('id', '=', id).executeTakeFirst()
   return row?.name ?? `#${id}`
+}
+
+/** The sort value that puts a new child last among its siblings (a bank's next account goes to the end). */
+export async function nextSortValue(resource: Resource, sortField: string, parent: { field: string; id: number }): Promise<number> {
+  const db = await getDb()
+  const sortColumn = columnOf(sortField, resource.fields[sortField])
+  const parentColumn = columnOf(parent.field, resource.fields[parent.field])
+  const row = (await db
+    .selectFrom(resource.table as never)
+    .select(sql<number | null>`max(${sql.ref(sortColumn)})`.as('highest'))
+    .where(sql.ref(parentColumn) as never, '=', parent.id as never)
+    .executeTakeFirst()) as { highest: number | null } | undefined
+  return row?.highest === null || row?.highest === undefined ? 0 : Number(row.highest) + 1
 }

@@ -67,7 +67,7 @@ export const paymentOptions = defineResource({
   filters: {
     ...standardFilters(),
     slug: charFilter('slug'),
-    name: charFilter('name'),
+    name: charFilter('name', ['exact', 'icontains']),
     payment_type: choiceFilter('payment_type', PAYMENT_TYPES.map((choice) => choice.value)),
     is_active: booleanFilter('is_active'),
   },

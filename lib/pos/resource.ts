@@ -15,7 +15,7 @@ import {
 import { ServiceError } from '@/lib/http/errors'
 import { defineResource, type WriteContext } from '@/lib/resource/define'
 import * as f from '@/lib/resource/fields'
-import { standardFilters } from '@/lib/resource/filters'
+import { nameSearch, standardFilters } from '@/lib/resource/filters'
 
 const INVALID_CONFIG = 'pos_100_2'
 
@@ -70,7 +70,7 @@ export const pos = defineResource({
     gateway_display: f.computed('Gateway display', { type: 'string' }, (row) => findGateway(row.gateway)?.displayName ?? String(row.gateway)),
     ...f.timestamps(),
   },
-  filters: standardFilters(),
+  filters: { ...standardFilters(), name: nameSearch() },
   uniqueSets: [['slug', 'channel']],
   defaultOrdering: ['pk'],
   label: (row) => String(row.slug),

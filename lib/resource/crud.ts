@@ -336,7 +336,7 @@ export async function deleteRecord(resource: Resource, id: number, principal: Pr
       const row = await findRow(db, resource, id)
       throw new ServiceError(
         `${resource.model.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()}_protected`,
-        `${resource.model}: ${row ? resource.label(row) : id} cannot be deleted while ${referencingTable(error)} use it.`,
+        `${resource.model}: ${row ? String(row.name ?? resource.label(row)) : id} cannot be deleted while ${referencingTable(error)} use it.`,
       )
     }
     throw error

@@ -13,6 +13,8 @@ export interface FilterDef {
   decimal?: boolean
   /** Brings the value to the stored form first (e.g. an IBAN: upper case, no spaces). */
   normalize?: (raw: string) => string
+  /** Ours, not Omnitron's (the console's name search): accepted and in OpenAPI, left out of `/schema/`. */
+  extension?: boolean
 }
 
 const NUMBER_LOOKUPS: Lookup[] = ['exact', 'gt', 'gte', 'lt', 'lte']
@@ -24,6 +26,9 @@ export const dateFilter = (column: string): FilterDef => ({ type: 'DateFilter', 
 export const charFilter = (column: string, lookups: Lookup[] = ['exact']): FilterDef => ({ type: 'CharFilter', column, lookups })
 export const booleanFilter = (column: string): FilterDef => ({ type: 'BooleanFilter', column, lookups: ['exact'] })
 export const choiceFilter = (column: string, choices: string[]): FilterDef => ({ type: 'ChoiceFilter', column, lookups: ['exact'], choices })
+
+/** `name__icontains`: the console's search box, beyond the contract's filters. */
+export const nameSearch = (): FilterDef => ({ type: 'CharFilter', column: 'name', lookups: ['icontains'], extension: true })
 
 /** id, pk, channel and modified_date: what every Omnitron payment filter set starts with. */
 export function standardFilters(options: { channel?: boolean } = {}): Record<string, FilterDef> {

@@ -26,7 +26,7 @@ export function schemaMetadata(resource: Resource, extraFields = resource.schema
   for (const [name, field] of Object.entries(resource.fields)) post[name] = { ...fieldMetadata(field), ...extraFields[name] }
   const filters: Record<string, unknown> = {}
   for (const [name, filter] of Object.entries(resource.filters))
-    filters[name] = { type: filter.type, lookup_types: filter.lookups, ...(filter.choices ? { choices: filter.choices } : {}) }
+    if (!filter.extension) filters[name] = { type: filter.type, lookup_types: filter.lookups, ...(filter.choices ? { choices: filter.choices } : {}) }
   return {
     name: 'Schema',
     description: resource.description,

@@ -141,3 +141,18 @@ describe('contract edges', () => {
     expect((await api('GET', `/api/v1/bin_numbers/?card=${card.pk}`)).body.count).toBe(0)
   })
 })
+
+describe('name search (ours, beside the contract)', () => {
+  it('finds POS, banks, card types and payment options by part of their name, and stays out of /schema/', async () => {
+    const bank = await createBank()
+    const part = String(bank.name).slice(-6).toUpperCase()
+    const found = await api('GET', `/api/v1/banks/?name__icontains=${encodeURIComponent(part)}`)
+    expect(found.body.results.map((row: { pk: number }) => row.pk)).toEqual([bank.pk])
+    const pos = await createPos()
+    expect((await api('GET', `/api/v1/pos/?name__icontains=${encodeURIComponent(String(pos.name).slice(-6))}`)).body.count).toBe(1)
+    expect((await api('GET', '/api/v1/card_types/?name__icontains=%25%25')).body.count).toBe(0)
+    expect((await api('GET', '/api/v1/payment_options/?name__icontains=zzz-none')).body.count).toBe(0)
+    const schema = await api('GET', '/api/v1/pos/schema/')
+    expect(Object.keys(schema.body.filters)).toEqual(['id', 'channel', 'modified_date', 'pk'])
+  })
+})

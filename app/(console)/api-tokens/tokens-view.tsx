@@ -20,7 +20,7 @@ const COLUMNS: ColumnSpec[] = [
   { id: 'user_email', header: 'Acts as', kind: 'text', sortable: false },
   { id: 'created_date', header: 'Created', kind: 'datetime', sortable: true },
   { id: 'last_used_at', header: 'Last used', kind: 'datetime', sortable: true },
-  { id: 'revoked_at', header: 'Revoked', kind: 'datetime', sortable: false },
+  { id: 'revoked_at', header: 'Revoked', kind: 'datetime', sortable: false, hiddenByDefault: true },
 ]
 
 type FormValues = { name: string; user: string }

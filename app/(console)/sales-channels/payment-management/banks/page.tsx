@@ -22,6 +22,7 @@ export default async function BanksPage({ searchParams }: { searchParams: Promis
         { id: 'created_date', hiddenByDefault: true },
       ]}
       filters={[
+        { param: 'name__icontains', label: 'Name', type: 'text', placeholder: 'Search banks' },
         { param: 'id', label: 'ID', type: 'number' },
         { param: 'modified_date__date', label: 'Modified on', type: 'date' },
       ]}

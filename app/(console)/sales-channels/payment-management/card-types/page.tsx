@@ -21,6 +21,7 @@ export default async function CardTypesPage({ searchParams }: { searchParams: Pr
         'modified_date',
       ]}
       filters={[
+        { param: 'name__icontains', label: 'Name', type: 'text', placeholder: 'Search card types' },
         { param: 'id', label: 'ID', type: 'number' },
         { param: 'modified_date__date', label: 'Modified on', type: 'date' },
       ]}

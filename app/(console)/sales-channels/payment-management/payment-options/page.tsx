@@ -23,9 +23,9 @@ export default async function PaymentOptionsPage({ searchParams }: { searchParam
         'modified_date',
       ]}
       filters={[
+        { param: 'name__icontains', label: 'Name', type: 'text', placeholder: 'Search payment options' },
         { param: 'payment_type', label: 'Payment type', type: 'select', options: PAYMENT_TYPES.map((choice) => ({ value: choice.value, label: choice.display_name })) },
         { param: 'is_active', label: 'Active', type: 'boolean' },
-        { param: 'name', label: 'Name (exact)', type: 'text' },
         { param: 'slug', label: 'Slug (exact)', type: 'text' },
       ]}
     />

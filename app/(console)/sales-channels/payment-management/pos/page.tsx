@@ -22,6 +22,7 @@ export default async function PosPage({ searchParams }: { searchParams: Promise<
         'modified_date',
       ]}
       filters={[
+        { param: 'name__icontains', label: 'Name', type: 'text', placeholder: 'Search POS integrations' },
         { param: 'id', label: 'ID', type: 'number' },
         { param: 'modified_date__date', label: 'Modified on', type: 'date' },
       ]}
