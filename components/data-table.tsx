@@ -292,12 +292,6 @@ export function DataTable(props: DataTableProps) {
           </fieldset>
         </div>
         <div className="row">
-          {bulkActions && selectedRows.length ? (
-            <div className="bulk-bar row" role="group" aria-label="Selected rows">
-              <span className="muted">{selectedRows.length} selected</span>
-              {bulkActions(selectedRows, () => setSelected({}))}
-            </div>
-          ) : null}
           {toolbar}
           <ColumnMenu columns={specs} visibility={visibility} onToggle={toggleColumn} />
           {exportHref ? (
@@ -313,6 +307,13 @@ export function DataTable(props: DataTableProps) {
         </div>
       ) : null}
       <div className="table-wrap">
+        {/* Over the header row, so choosing rows never moves the table (no layout shift). */}
+        {bulkActions && selectedRows.length ? (
+          <div className="bulk-bar" role="group" aria-label="Selected rows">
+            <span className="muted">{selectedRows.length} selected</span>
+            {bulkActions(selectedRows, () => setSelected({}))}
+          </div>
+        ) : null}
         <table className="data" aria-busy={pending || undefined}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>

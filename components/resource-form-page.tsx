@@ -60,6 +60,16 @@ export async function ResourceFormPage({
   if (findResource(resource.name) !== resource) throw new Error(`Resource "${resource.name}" is not in lib/resource/registry.ts`)
   const user = await requirePageUser()
   const { channel } = await currentChannel()
+  if (id === null && user.role !== 'admin') {
+    return (
+      <>
+        <PageHeader crumbs={[{ label: listLabelOf(basePath, resource.titlePlural), href: basePath }]} title={`New ${inSentence(resource.title)}`} />
+        <p className="notice" role="note">
+          Your account is read-only: it can see {inSentence(resource.titlePlural)} but not add them.
+        </p>
+      </>
+    )
+  }
   const loaded = id === null ? null : await loadRecord(resource, id, channel?.id)
   const record = loaded?.record ?? null
   const [options, recordChannel] = await Promise.all([

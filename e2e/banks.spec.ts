@@ -227,5 +227,8 @@ test.describe('Banks', () => {
     await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0)
     await expect(page.getByRole('note')).toContainText('read-only')
     await snap(page, 'banks-viewer')
+    await page.goto(`${BANKS}/new`)
+    await expect(page.getByRole('note')).toHaveText('Your account is read-only: it can see banks but not add them.')
+    await expect(page.getByRole('button', { name: 'Create bank' })).toHaveCount(0)
   })
 })

@@ -13,6 +13,8 @@ test('card types: create with a logo upload and preview, refuse a non-image, dup
   await expect(page.getByRole('heading', { level: 1, name: 'New card type' })).toBeVisible()
   await page.getByLabel('Name').fill(`Bonus ${tag}`)
   await page.getByLabel('Logo').setInputFiles({ name: 'bonus.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') })
+  // Refused as soon as it is chosen (its type says text), before any upload.
+  await expect(page.locator('#field-logo-error')).toHaveText('Upload a valid image. The file you uploaded was either not an image or a corrupted image.')
   await page.getByRole('button', { name: 'Create card type' }).click()
   await expect(page.locator('#field-logo-error')).toHaveText('Upload a valid image. The file you uploaded was either not an image or a corrupted image.')
 

@@ -300,6 +300,10 @@ export function file(options: Common & { maxBytes: number; image?: boolean; maxN
       return fail(`Ensure this filename has at most ${maxNameLength} characters (it has ${value.name.length}).`)
     if (value.size === 0) return fail('The submitted file is empty.')
     if (value.size > maxBytes) return fail(`Ensure this file is no larger than ${formatBytes(maxBytes)} (it has ${value.size} bytes).`)
+    // A type the sender names as something else (a PDF, a text file) is refused at once, in the browser too;
+    // unnamed types (octet-stream) go on to the server, which reads the file's own signature.
+    if (options.image && value.type && !value.type.startsWith('image/') && value.type !== 'application/octet-stream')
+      return fail('Upload a valid image. The file you uploaded was either not an image or a corrupted image.')
     return ok(value)
   }),
   }
