@@ -29,6 +29,7 @@ test('card detail: a CSV of BIN numbers uploads with progress and a per-row resu
 
   await signIn(page)
   await page.goto(`/sales-channels/payment-management/cards/${card.pk}`)
+  await expect(page.getByLabel('BIN numbers CSV file')).toBeEnabled()
   await page.getByLabel('BIN numbers CSV file').setInputFiles({
     name: 'bins.csv',
     mimeType: 'text/csv',

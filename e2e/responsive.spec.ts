@@ -8,9 +8,25 @@ for (const [label, viewport] of [
 ] as const) {
   test(`console pages fit a ${label} without sideways scrolling`, async ({ page, request }) => {
     const bank = await apiCreate(request, 'banks', { name: `Wide ${uid()}`, slug: `wide-${uid()}`, channel: 1 })
+    const cardType = await apiCreate(request, 'card_types', { name: `Wide ${uid()}`, slug: `wide-type-${uid()}`, channel: 1 })
+    const pos = await apiCreate(request, 'pos', {
+      name: `Wide POS ${uid()}`,
+      slug: `wide-pos-${uid()}`,
+      gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
+      config: {},
+      resource_url: 'https://example.com/pay',
+      channel: 1,
+    })
+    // A card with a per-currency POS: the widest form of the console.
+    const card = await apiCreate(request, 'cards', {
+      name: `Wide Card ${uid()}`, slug: `wide-card-${uid()}`, bank: bank.pk, card_type: cardType.pk, card_payment_type: 'credit',
+      cash_payment: pos.pk, installment_payment: pos.pk, channel: 1,
+      currency_pos: [{ currency: 'USD', cash_payment: pos.pk, installment_payment: pos.pk, three_d_payment: pos.pk }],
+    })
     await page.setViewportSize(viewport)
     await signIn(page)
-    for (const path of [BANKS, `${BANKS}/${bank.pk}`, `${BANKS}/new`, '/api-tokens', '/audit-log']) {
+    const CARDS = '/sales-channels/payment-management/cards'
+    for (const path of [BANKS, `${BANKS}/${bank.pk}`, `${BANKS}/new`, CARDS, `${CARDS}/${card.pk}`, '/sales-channels/payment-management/pos', '/api-tokens', '/audit-log']) {
       await page.goto(path)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -20,6 +36,8 @@ for (const [label, viewport] of [
     await snap(page, `banks-list-${viewport.width}`)
     await page.goto(`${BANKS}/${bank.pk}`)
     await snap(page, `banks-edit-${viewport.width}`)
+    await page.goto(`${CARDS}/${card.pk}`)
+    await snap(page, `cards-detail-${viewport.width}`)
   })
 }
 
