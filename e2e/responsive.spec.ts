@@ -37,6 +37,7 @@ for (const [label, viewport] of [
     await page.goto(`${BANKS}/${bank.pk}`)
     await snap(page, `banks-edit-${viewport.width}`)
     await page.goto(`${CARDS}/${card.pk}`)
+    await expect(page.getByRole('group', { name: 'Currency POS' })).toBeVisible()
     await snap(page, `cards-detail-${viewport.width}`)
   })
 }
