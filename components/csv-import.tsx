@@ -104,7 +104,7 @@ export function CsvImport({ resource, title, titlePlural, fields, detailHref }: 
             {formError}
           </div>
         ) : null}
-        {parsed && !parsed.problems.length ? (
+        {parsed && !parsed.problems.length && !(done === total && total > 0 && !running) ? (
           <div className="row">
             <button type="button" className="btn btn-primary" onClick={run} disabled={running}>
               {running ? <span className="spinner" aria-hidden /> : null}
@@ -158,7 +158,9 @@ export function CsvImport({ resource, title, titlePlural, fields, detailHref }: 
                       {result.ok ? (
                         <span className="row">
                           <span className="badge badge-success">Created</span>
-                          <Link href={detailHref.replace('{pk}', String(result.pk))}>#{result.pk}</Link>
+                          <Link href={detailHref.replace('{pk}', String(result.pk))} aria-label={`Open ${result.label}`}>
+                            Open
+                          </Link>
                         </span>
                       ) : (
                         <span className="row">

@@ -186,6 +186,9 @@ test.describe('Banks', () => {
     await expect(results.getByRole('row').nth(3)).toContainText('slug: A bank with this slug already exists in this sales channel.')
     await expect(results.getByRole('row').nth(4)).toContainText('logo: Enter a valid URL.')
     await expect(page.getByText('2 created')).toBeVisible()
+    // A finished import is not offered again (it would only repeat the duplicates); each created bank links to its page.
+    await expect(page.getByRole('button', { name: /^Import \d+ banks?$/ })).toHaveCount(0)
+    await expect(results.getByRole('link', { name: `Open Yapı Kredi, ${tag}` })).toBeVisible()
     await expect(page.getByText('2 failed')).toBeVisible()
     await snap(page, 'banks-import')
     await page.getByLabel('Show failed rows only').check()
