@@ -10,6 +10,7 @@ import { isHttpUrl } from '@/lib/resource/fields'
 import { findGateway, validateGatewayConfig } from '@/lib/gateways/catalog'
 import { configErrorsToForm, configToFormValues, formValuesToConfig, parseConfigErrorMessage } from '@/lib/console/gateway-form'
 import { CurrencyPosEditor } from './currency-pos-editor'
+import { TranslationsEditor } from './translations-editor'
 import { GatewayConfigFields } from './gateway-config-fields'
 import { ConfirmDialog } from './confirm-dialog'
 import { FieldMessages } from './field-messages'
@@ -226,6 +227,8 @@ export function ResourceForm(props: ResourceFormProps) {
   const editable = useMemo(() => fields.filter((spec) => spec.writable && spec.name !== 'channel' && !(spec.name in fixed)), [fields, fixed])
   const schema = useMemo(() => formSchema(editable), [editable])
   const configSpec = editable.find((spec) => spec.widget === 'gateway-config')
+  // What translations translate: an installment's label, a payment option's name.
+  const translatedSpec = editable.find((spec) => spec.name === 'label') ?? editable.find((spec) => spec.name === 'name')
   const resolver = useMemo(() => {
     const base = zodResolver(schema) as unknown as Resolver<FormValues, unknown, Record<string, unknown>>
     if (!configSpec) return base
@@ -358,6 +361,19 @@ export function ResourceForm(props: ResourceFormProps) {
               label={spec.label}
               value={String(watched?.[spec.name] ?? '')}
               options={options.cash_payment ?? []}
+              disabled={readOnly || formState.isSubmitting}
+              hint={spec.help}
+              error={formState.errors[spec.name]?.message as string | undefined}
+              onChange={(value) => setValue(spec.name, value, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
+            />
+          ) : spec.widget === 'translations' ? (
+            <TranslationsEditor
+              key={spec.name}
+              id={`${idPrefix}-${spec.name}`}
+              label={spec.label}
+              textKey={translatedSpec?.name ?? 'name'}
+              textLabel={translatedSpec?.label ?? 'Name'}
+              value={String(watched?.[spec.name] ?? '')}
               disabled={readOnly || formState.isSubmitting}
               hint={spec.help}
               error={formState.errors[spec.name]?.message as string | undefined}

@@ -11,7 +11,7 @@ import type { Choice, FieldDef, FieldKind } from '@/lib/resource/fields'
  * parser from it with the same factories, so the form validates with the resource's own rules and
  * messages before the server action validates again.
  */
-export type Widget = 'text' | 'textarea' | 'secret' | 'image-url' | 'gateway-config' | 'currency-pos'
+export type Widget = 'text' | 'textarea' | 'secret' | 'image-url' | 'gateway-config' | 'currency-pos' | 'translations'
 
 export interface FieldSpec {
   name: string

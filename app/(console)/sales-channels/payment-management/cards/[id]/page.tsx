@@ -63,6 +63,7 @@ export default async function CardPage({
               ]}
               filters={[{ param: 'is_active', label: 'Active', type: 'boolean' }]}
               inlineFields={['label', 'interest_rate', 'is_active']}
+              widgets={{ translations: 'translations' }}
               rowLabel="installment_count"
               title="Term commission rates"
             />

@@ -7,5 +7,5 @@ export const metadata: Metadata = { title: 'Payment option' }
 
 export default async function PaymentOptionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  return <ResourceFormPage resource={paymentOptions} id={pageId(id)} basePath={`${PAYMENT_MANAGEMENT}/payment-options`} />
+  return <ResourceFormPage resource={paymentOptions} id={pageId(id)} basePath={`${PAYMENT_MANAGEMENT}/payment-options`} widgets={{ translations: 'translations' }} />
 }

@@ -6,5 +6,5 @@ import { paymentOptions } from '@/lib/payment-options/resource'
 export const metadata: Metadata = { title: 'New payment option' }
 
 export default function NewPaymentOptionPage() {
-  return <ResourceFormPage resource={paymentOptions} id={null} basePath={`${PAYMENT_MANAGEMENT}/payment-options`} />
+  return <ResourceFormPage resource={paymentOptions} id={null} basePath={`${PAYMENT_MANAGEMENT}/payment-options`} widgets={{ translations: 'translations' }} />
 }
