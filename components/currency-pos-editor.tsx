@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react'
 import type { Option } from '@/lib/console/field-spec'
-import { FieldMessages } from './field-messages'
+import { FieldMessages, JsonTextFallback } from './field-messages'
 
 type Item = { currency: string; cash_payment: number | ''; installment_payment: number | ''; three_d_payment: number | null }
 
@@ -46,14 +46,7 @@ export function CurrencyPosEditor({
   onChange: (value: string) => void
 }) {
   const items = useMemo(() => parse(value), [value])
-  if (items === null)
-    return (
-      <div className="field field-wide">
-        <label htmlFor={id}>{label}</label>
-        <textarea id={id} className="textarea" value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} />
-        {error ? <span className="error">{error}</span> : null}
-      </div>
-    )
+  if (items === null) return <JsonTextFallback id={id} label={label} value={value} disabled={disabled} hint={hint} error={error} onChange={onChange} />
   // An unchosen POS is left out, so the card's parser says "This field is required." about it.
   const write = (next: Item[]) => onChange(JSON.stringify(next, (key, entry) => (entry === '' && key !== 'currency' ? undefined : entry)))
   const update = (index: number, change: Partial<Item>) => write(items.map((item, at) => (at === index ? { ...item, ...change } : item)))

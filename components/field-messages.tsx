@@ -15,3 +15,25 @@ export function FieldMessages({ id, hint, error }: { id: string; hint?: string; 
     </>
   )
 }
+
+/**
+ * The plain JSON text area a structured editor (per-currency POS, translations) falls back to when the
+ * stored value has a shape it does not know, so nothing is hidden or lost.
+ */
+export function JsonTextFallback({ id, label, value, disabled, hint, error, onChange }: { id: string; label: string; value: string; disabled: boolean; hint?: string; error?: string; onChange: (value: string) => void }) {
+  return (
+    <div className="field field-wide">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        className="textarea"
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={hint || error ? [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') : undefined}
+      />
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  )
+}

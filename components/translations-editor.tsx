@@ -1,7 +1,7 @@
 'use client'
 
 import { useMemo } from 'react'
-import { FieldMessages } from './field-messages'
+import { FieldMessages, JsonTextFallback } from './field-messages'
 
 /** Languages a Turkish merchant's storefronts usually speak; any other code already stored is kept and shown. */
 const LANGUAGES: [string, string][] = [
@@ -68,14 +68,7 @@ export function TranslationsEditor({
   onChange: (value: string) => void
 }) {
   const entries = useMemo(() => parse(value), [value])
-  if (entries === null)
-    return (
-      <div className="field field-wide">
-        <label htmlFor={id}>{label}</label>
-        <textarea id={id} className="textarea" value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} />
-        <FieldMessages id={id} hint={hint} error={error} />
-      </div>
-    )
+  if (entries === null) return <JsonTextFallback id={id} label={label} value={value} disabled={disabled} hint={hint} error={error} onChange={onChange} />
   const write = (next: Entry[]) => onChange(next.length ? JSON.stringify(Object.fromEntries(next.map((entry) => [entry.language, entry.texts]))) : '')
   const used = new Set(entries.map((entry) => entry.language))
   const unused = LANGUAGES.filter(([code]) => !used.has(code))

@@ -43,4 +43,8 @@ test('changes from the console and the API are listed with who, what and each fi
   const users = page.getByLabel('User')
   await users.selectOption({ label: VIEWER.email })
   await expect(page.getByRole('heading', { name: 'No audit log entries match these filters' })).toBeVisible()
+
+  // A day that does not exist is reported, not sent to the database.
+  await page.goto('/audit-log?at__date=2026-02-30')
+  await expect(page.getByRole('alert')).toHaveText('Some filters were ignored. at__date: Enter a valid date.')
 })

@@ -1,4 +1,4 @@
-import { VIEWER, apiCreate, apiGet, expect, signIn, snap, test, uid } from './fixtures'
+import { VIEWER, apiCreate, apiCreateCard, apiGet, expect, signIn, snap, test, uid } from './fixtures'
 
 const BANKS = '/sales-channels/payment-management/banks'
 
@@ -138,26 +138,13 @@ test.describe('Banks', () => {
   })
 
   test('refuses to delete a bank its cards still use, saying why in the dialog', async ({ page, request }) => {
-    const bank = await apiCreate(request, 'banks', { name: `Used Bank ${tag}`, slug: `used-${tag}`, channel: 1 })
-    const cardType = await apiCreate(request, 'card_types', { name: `Used Type ${tag}`, slug: `used-type-${tag}`, channel: 1 })
-    const pos = await apiCreate(request, 'pos', {
-      name: `Used POS ${tag}`,
-      slug: `used-pos-${tag}`,
-      gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
-      config: {},
-      resource_url: 'https://example.com/pay',
-      channel: 1,
-    })
-    await apiCreate(request, 'cards', {
-      name: `Used Card ${tag}`, slug: `used-card-${tag}`, bank: bank.pk, card_type: cardType.pk,
-      card_payment_type: 'credit', cash_payment: pos.pk, installment_payment: pos.pk, channel: 1,
-    })
+    const { bank } = await apiCreateCard(request, `Used ${tag}`)
     await signIn(page)
     await page.goto(`${BANKS}/${bank.pk}`)
     await page.getByRole('button', { name: 'Delete' }).click()
     const dialog = page.getByRole('dialog')
     await dialog.getByRole('button', { name: 'Delete' }).click()
-    await expect(dialog.getByRole('alert')).toHaveText(`Bank: Used Bank ${tag} cannot be deleted while cards use it.`)
+    await expect(dialog.getByRole('alert')).toHaveText(`Bank: Used ${tag} Bank cannot be deleted while cards use it.`)
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     expect((await apiGet(request, `banks/${bank.pk}/`)).status()).toBe(200)
   })

@@ -1,27 +1,8 @@
-import { apiCreate, apiGet, expect, signIn, snap, test, uid } from './fixtures'
+import { apiCreateCard, apiGet, expect, signIn, snap, test, uid } from './fixtures'
 
 test('card detail: a CSV of BIN numbers uploads with progress and a per-row result table', async ({ page, request }) => {
   const tag = uid()
-  const bank = await apiCreate(request, 'banks', { name: `Upload Bank ${tag}`, slug: `upload-bank-${tag}`, channel: 1 })
-  const cardType = await apiCreate(request, 'card_types', { name: `Upload Type ${tag}`, slug: `upload-type-${tag}`, channel: 1 })
-  const pos = await apiCreate(request, 'pos', {
-    name: `Upload POS ${tag}`,
-    slug: `upload-pos-${tag}`,
-    gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
-    config: {},
-    resource_url: 'https://example.com/pay',
-    channel: 1,
-  })
-  const card = await apiCreate(request, 'cards', {
-    name: `Upload Card ${tag}`,
-    slug: `upload-card-${tag}`,
-    bank: bank.pk,
-    card_type: cardType.pk,
-    card_payment_type: 'credit',
-    cash_payment: pos.pk,
-    installment_payment: pos.pk,
-    channel: 1,
-  })
+  const { card } = await apiCreateCard(request, `Upload ${tag}`)
   // Numbers outside the card ranges the demo data uses, unique to this run.
   const stamp = String(Date.now()).slice(-6)
   const six = `10${stamp.slice(-4)}`

@@ -27,6 +27,42 @@ export async function apiCreate(request: APIRequestContext, resource: string, bo
   return (await response.json()) as Record<string, unknown> & { pk: number }
 }
 
+type Created = Awaited<ReturnType<typeof apiCreate>>
+
+/**
+ * A card of channel 1 with its own bank, card type and DummyPay POS, all named after `label`
+ * ("<label> Bank", "<label> Card", …). `extra` adds card fields that need the parts (a currency POS).
+ */
+export async function apiCreateCard(
+  request: APIRequestContext,
+  label: string,
+  extra: (parts: { bank: Created; cardType: Created; pos: Created }) => Record<string, unknown> = () => ({}),
+) {
+  const slug = (kind: string) => `${label}-${kind}`.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+  const bank = await apiCreate(request, 'banks', { name: `${label} Bank`, slug: slug('bank'), channel: 1 })
+  const cardType = await apiCreate(request, 'card_types', { name: `${label} Type`, slug: slug('type'), channel: 1 })
+  const pos = await apiCreate(request, 'pos', {
+    name: `${label} POS`,
+    slug: slug('pos'),
+    gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
+    config: {},
+    resource_url: 'https://example.com/pay',
+    channel: 1,
+  })
+  const card = await apiCreate(request, 'cards', {
+    name: `${label} Card`,
+    slug: slug('card'),
+    bank: bank.pk,
+    card_type: cardType.pk,
+    card_payment_type: 'credit',
+    cash_payment: pos.pk,
+    installment_payment: pos.pk,
+    channel: 1,
+    ...extra({ bank, cardType, pos }),
+  })
+  return { bank, cardType, pos, card }
+}
+
 export async function apiGet(request: APIRequestContext, path: string) {
   return request.get(`/api/v1/${path}`, { headers: { Authorization: `Token ${E2E_TOKEN}` } })
 }

@@ -1,4 +1,4 @@
-import { apiCreate, expect, signIn, snap, test, uid } from './fixtures'
+import { apiCreate, apiCreateCard, expect, signIn, snap, test, uid } from './fixtures'
 
 const BANKS = '/sales-channels/payment-management/banks'
 
@@ -7,22 +7,10 @@ for (const [label, viewport] of [
   ['small laptop', { width: 1024, height: 768 }],
 ] as const) {
   test(`console pages fit a ${label} without sideways scrolling`, async ({ page, request }) => {
-    const bank = await apiCreate(request, 'banks', { name: `Wide ${uid()}`, slug: `wide-${uid()}`, channel: 1 })
-    const cardType = await apiCreate(request, 'card_types', { name: `Wide ${uid()}`, slug: `wide-type-${uid()}`, channel: 1 })
-    const pos = await apiCreate(request, 'pos', {
-      name: `Wide POS ${uid()}`,
-      slug: `wide-pos-${uid()}`,
-      gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
-      config: {},
-      resource_url: 'https://example.com/pay',
-      channel: 1,
-    })
     // A card with a per-currency POS: the widest form of the console.
-    const card = await apiCreate(request, 'cards', {
-      name: `Wide Card ${uid()}`, slug: `wide-card-${uid()}`, bank: bank.pk, card_type: cardType.pk, card_payment_type: 'credit',
-      cash_payment: pos.pk, installment_payment: pos.pk, channel: 1,
+    const { bank, card } = await apiCreateCard(request, `Wide ${uid()}`, ({ pos }) => ({
       currency_pos: [{ currency: 'USD', cash_payment: pos.pk, installment_payment: pos.pk, three_d_payment: pos.pk }],
-    })
+    }))
     await page.setViewportSize(viewport)
     await signIn(page)
     const CARDS = '/sales-channels/payment-management/cards'

@@ -5,6 +5,7 @@ import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/p
 import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
 import type { ListState } from '@/lib/console/table-spec'
 import { parseInteger } from '@/lib/resource/fields'
+import { validDate } from '@/lib/resource/filters'
 import { findResource } from '@/lib/resource/registry'
 import { isoMicro } from '@/lib/resource/serialize'
 
@@ -59,7 +60,7 @@ export async function listAudit(params: SearchParamsRecord): Promise<ListState> 
   }
   const day = firstParam(params.at__date)
   if (day) {
-    if (!DATE_ONLY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) problems.push('at__date: Enter a valid date.')
+    if (!DATE_ONLY.test(day) || !validDate(day)) problems.push('at__date: Enter a valid date.')
     else
       query = query
         .where('audit_log.at', '>=', sql<string>`${day}::date::timestamptz`)

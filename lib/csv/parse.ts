@@ -58,9 +58,11 @@ export function parseCsv(text: string): CsvRecord[] {
   return records
 }
 
+export const NOT_CSV_TEXT = 'The file is not a CSV text file.'
+
 /** What is wrong with a file as CSV text, in words for the merchant, or undefined. */
 export function csvProblem(text: string, records: CsvRecord[]): string | undefined {
-  if (text.includes('\u0000')) return 'The file is not a CSV text file.'
+  if (text.includes('\u0000')) return NOT_CSV_TEXT
   if (text.includes('\ufffd')) return 'The file is not UTF-8 text: save it as "CSV UTF-8" and upload it again.'
   const unclosed = records.find((record) => record.unclosed)
   if (unclosed) return `Line ${unclosed.line}: a quoted field is not closed.`

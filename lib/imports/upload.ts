@@ -2,6 +2,7 @@ import 'server-only'
 import { Readable, Transform, pipeline } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import busboy from 'busboy'
+import { NOT_CSV_TEXT } from '@/lib/csv/parse'
 import { InvalidError, ParseError, ServiceError } from '@/lib/http/errors'
 
 /** The form fields a CSV may arrive in: `file` (our console) and `csv_file` (the spec's example). */
@@ -93,7 +94,7 @@ export async function* readLines(stream: Readable, maxLength: number): AsyncGene
     if (first && text.length) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
       // A binary file (an image, a spreadsheet) has NUL bytes near its start; no CSV does.
-      if (text.slice(0, 4096).includes('\u0000')) throw new InvalidError({ file: ['The file is not a CSV text file.'] })
+      if (text.slice(0, 4096).includes('\u0000')) throw new InvalidError({ file: [NOT_CSV_TEXT] })
       first = false
     }
     const parts = text.split('\n')
