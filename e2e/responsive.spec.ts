@@ -34,6 +34,8 @@ test('the list and form work from the keyboard', async ({ page, request }) => {
   await apiCreate(request, 'banks', { name: `Keys ${uid()}`, slug: `keys-${uid()}`, channel: 1 })
   await signIn(page)
   await page.goto(`${BANKS}/new`)
+  // The form is disabled until it is interactive; focusing it earlier would leave the keys nowhere.
+  await expect(page.getByLabel('Name')).toBeEnabled()
   await page.getByLabel('Name').focus()
   await page.keyboard.type(`Keyboard ${uid()}`)
   await page.keyboard.press('Tab')
