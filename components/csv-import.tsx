@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from 'react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { importResourceRowsAction, type ImportRowResult } from '@/lib/resource/actions'
+import type { ImportRowResult, ImportRowsAction } from '@/lib/resource/action-result'
 import { csvLine, csvRecords } from '@/lib/console/csv'
 import type { FieldSpec } from '@/lib/console/field-spec'
 import { useToast } from './toast'
@@ -18,7 +18,7 @@ type Parsed = { fileName: string; records: Record<string, string>[]; problems: s
  * Bulk creation from a CSV file: the file is read in the browser, checked against the resource's
  * columns, then sent in chunks so the progress bar moves and each row gets its own result.
  */
-export function CsvImport({ resource, title, titlePlural, fields, detailHref }: { resource: string; title: string; titlePlural: string; fields: FieldSpec[]; detailHref: string }) {
+export function CsvImport({ resource, importRows, title, titlePlural, fields, detailHref }: { resource: string; importRows: ImportRowsAction; title: string; titlePlural: string; fields: FieldSpec[]; detailHref: string }) {
   const router = useRouter()
   const toast = useToast()
   const input = useRef<HTMLInputElement>(null)
@@ -55,7 +55,7 @@ export function CsvImport({ resource, title, titlePlural, fields, detailHref }: 
     setFormError(null)
     const collected: ImportRowResult[] = []
     for (let start = 0; start < parsed.records.length; start += CHUNK) {
-      const answer = await importResourceRowsAction(resource, parsed.records.slice(start, start + CHUNK))
+      const answer = await importRows(parsed.records.slice(start, start + CHUNK))
       if (!answer.ok) {
         setFormError(answer.formError)
         break

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
-import { bulkUpdateResourceAction, deleteResourceAction, moveResourceAction, updateResourceAction } from '@/lib/resource/actions'
+import type { RecordActions } from '@/lib/resource/action-result'
 import { formSchema, toFormValues, type FieldSpec, type FormValues, type Option } from '@/lib/console/field-spec'
 import type { ColumnSpec, FilterSpec, ListState } from '@/lib/console/table-spec'
 import { ConfirmDialog } from './confirm-dialog'
@@ -17,6 +17,8 @@ type Row = Record<string, unknown>
 
 export interface RelatedRecordsProps {
   resource: string
+  /** The resource's own server actions, handed over by the page (move and bulkUpdate where offered). */
+  actions: RecordActions
   title: string
   titlePlural: string
   fields: FieldSpec[]
@@ -46,7 +48,7 @@ export interface RelatedRecordsProps {
  * optional reordering and bulk activation.
  */
 export function RelatedRecords(props: RelatedRecordsProps) {
-  const { resource, title, titlePlural, fields, options, list, columns, filters, paramPrefix, fixed, readOnly, channelName, deleteVerb = 'Delete', sortField, toggleField, rowLabel = 'name', inlineFields = [], heading = titlePlural } = props
+  const { resource, actions, title, titlePlural, fields, options, list, columns, filters, paramPrefix, fixed, readOnly, channelName, deleteVerb = 'Delete', sortField, toggleField, rowLabel = 'name', inlineFields = [], heading = titlePlural } = props
   const router = useRouter()
   const toast = useToast()
   const [editing, setEditing] = useState<Row | 'new' | null>(null)
@@ -72,7 +74,7 @@ export function RelatedRecords(props: RelatedRecordsProps) {
   const remove = () =>
     startTransition(async () => {
       if (!removing) return
-      const result = await deleteResourceAction(resource, Number(removing.pk))
+      const result = await actions.delete(Number(removing.pk))
       if (!result.ok) {
         setRemoveError(result.formError ?? Object.values(result.fieldErrors).flat().join(' '))
         return
@@ -105,7 +107,7 @@ export function RelatedRecords(props: RelatedRecordsProps) {
         setRowErrors((current) => ({ ...current, [key]: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) }))
         return
       }
-      const result = await updateResourceAction(resource, Number(row.pk), parsed.data)
+      const result = await actions.update(Number(row.pk), parsed.data)
       if (!result.ok) {
         setRowErrors((current) => ({ ...current, [key]: Object.fromEntries(Object.entries(result.fieldErrors).map(([name, messages]) => [name, messages.join(' ')])) }))
         if (result.formError) toast(result.formError, 'error')
@@ -165,7 +167,7 @@ export function RelatedRecords(props: RelatedRecordsProps) {
         rowLabel={rowLabel}
         empty={{ title: `No ${inSentence(titlePlural)} yet`, text: readOnly ? undefined : `Use “Add ${inSentence(title)}” to create one.` }}
         bulkActions={
-          toggleField && !readOnly
+          toggleField && actions.bulkUpdate && !readOnly
             ? (selected, clear) => (
                 <>
                   {[true, false].map((value) => (
@@ -175,7 +177,7 @@ export function RelatedRecords(props: RelatedRecordsProps) {
                       className="btn btn-sm"
                       disabled={pending}
                       onClick={() => {
-                        run(() => bulkUpdateResourceAction(resource, selected.map((row) => Number(row.pk)), { [toggleField]: value }), `${selected.length} ${selected.length === 1 ? inSentence(title) : inSentence(titlePlural)} ${value ? 'activated' : 'deactivated'}.`)
+                        run(() => actions.bulkUpdate!(selected.map((row) => Number(row.pk)), { [toggleField]: value }), `${selected.length} ${selected.length === 1 ? inSentence(title) : inSentence(titlePlural)} ${value ? 'activated' : 'deactivated'}.`)
                         clear()
                       }}
                     >
@@ -203,14 +205,14 @@ export function RelatedRecords(props: RelatedRecordsProps) {
                         </button>
                       </>
                     ) : null}
-                    {sortField && parentField ? (
+                    {sortField && parentField && actions.move ? (
                       <>
                         <button
                           type="button"
                           className="btn btn-sm btn-ghost btn-icon"
                           aria-label={`Move ${label(row)} up`}
                           disabled={pending || !hydrated || (index === 0 && list.page === 1)}
-                          onClick={() => run(() => moveResourceAction(resource, Number(row.pk), 'up', sortField, parentField), `${label(row)} moved up.`)}
+                          onClick={() => run(() => actions.move!(Number(row.pk), 'up'), `${label(row)} moved up.`)}
                         >
                           ↑
                         </button>
@@ -219,7 +221,7 @@ export function RelatedRecords(props: RelatedRecordsProps) {
                           className="btn btn-sm btn-ghost btn-icon"
                           aria-label={`Move ${label(row)} down`}
                           disabled={pending || !hydrated || (index === lastIndex && list.page * list.limit >= list.count)}
-                          onClick={() => run(() => moveResourceAction(resource, Number(row.pk), 'down', sortField, parentField), `${label(row)} moved down.`)}
+                          onClick={() => run(() => actions.move!(Number(row.pk), 'down'), `${label(row)} moved down.`)}
                         >
                           ↓
                         </button>
@@ -243,7 +245,7 @@ export function RelatedRecords(props: RelatedRecordsProps) {
       {editing ? (
         <Modal wide title={editing === 'new' ? `Add ${inSentence(title)}` : `Edit ${inSentence(title)} ${label(editing)}`} onClose={() => setEditing(null)}>
           <ResourceForm
-            resource={resource}
+            actions={actions}
             title={title}
             fields={fields}
             record={editing === 'new' ? null : editing}

@@ -4,12 +4,14 @@ import type { Check, Widget } from '@/lib/console/field-spec'
 import { describeColumns, describeFields, loadList, nextSortValue, referenceOptions, type ColumnInput, type SearchParamsRecord } from '@/lib/console/resource-view'
 import type { FilterSpec } from '@/lib/console/table-spec'
 import type { Resource } from '@/lib/resource/define'
-import { findResource } from '@/lib/resource/registry'
+import type { RecordActions } from '@/lib/resource/action-result'
+import { isRegistered } from '@/lib/resource/registry'
 import { RelatedRecords } from './related-records'
 
 /** Server half of a parent page's sub-table: reads the parent's records with their own URL prefix. */
 export async function RelatedSection({
   resource,
+  actions,
   parent,
   searchParams,
   prefix,
@@ -26,6 +28,8 @@ export async function RelatedSection({
   title,
 }: {
   resource: Resource
+  /** The resource's own server actions (`updateBankAccountAction` …). */
+  actions: RecordActions
   parent: { field: string; id: number; label: string }
   searchParams: SearchParamsRecord
   prefix: string
@@ -42,7 +46,7 @@ export async function RelatedSection({
   /** Section heading when it differs from the resource's plural ("Term commission rates"). */
   title?: string
 }) {
-  if (findResource(resource.name) !== resource) throw new Error(`Resource "${resource.name}" is not in lib/resource/registry.ts`)
+  if (!isRegistered(resource)) throw new Error(`Resource "${resource.name}" is not in lib/resource/registry.ts`)
   const user = await requirePageUser()
   const { channel } = await currentChannel()
   const [list, options, nextSort] = await Promise.all([
@@ -55,6 +59,7 @@ export async function RelatedSection({
   return (
     <RelatedRecords
       resource={resource.name}
+      actions={actions}
       title={resource.title}
       titlePlural={resource.titlePlural}
       fields={fields}

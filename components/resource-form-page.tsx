@@ -5,11 +5,11 @@ import { currentChannel } from '@/lib/channels/queries'
 import type { Check, Widget } from '@/lib/console/field-spec'
 import { formatDateTime, inSentence } from '@/lib/console/format'
 import { listLabelOf } from '@/lib/console/navigation'
-import { channelNameOf, describeFields, referenceOptions } from '@/lib/console/resource-view'
+import { channelNameOf, describeFields, readRecord, referenceOptions } from '@/lib/console/resource-view'
 import { NotFoundError } from '@/lib/http/errors'
-import { getRecord } from '@/lib/resource/crud'
 import type { Resource } from '@/lib/resource/define'
-import { findResource } from '@/lib/resource/registry'
+import type { RecordActions } from '@/lib/resource/action-result'
+import { isRegistered } from '@/lib/resource/registry'
 import { PageHeader } from './page-header'
 import { ResourceForm } from './resource-form'
 
@@ -22,7 +22,7 @@ export function pageId(raw: string): number {
 /** Loads a record of the current channel for a console page, or answers 404. */
 export async function loadRecord(resource: Resource, id: number, channelId: number | undefined) {
   try {
-    const record = await getRecord(resource, id)
+    const record = await readRecord(resource, id)
     if ('channel' in record && record.channel !== channelId) return { record, otherChannel: await channelNameOf(record.channel) }
     return { record, otherChannel: null }
   } catch (error) {
@@ -37,6 +37,7 @@ export async function loadRecord(resource: Resource, id: number, channelId: numb
  */
 export async function ResourceFormPage({
   resource,
+  actions,
   id,
   basePath,
   widgets,
@@ -47,6 +48,8 @@ export async function ResourceFormPage({
   related,
 }: {
   resource: Resource
+  /** The resource's own server actions (`createBankAction` …). */
+  actions: Pick<RecordActions, 'create' | 'update' | 'delete'>
   id: number | null
   basePath: string
   widgets?: Record<string, Widget>
@@ -57,7 +60,7 @@ export async function ResourceFormPage({
   /** Sections below the form of an existing record (a bank's accounts), given the record. */
   related?: (record: Record<string, unknown>) => ReactNode
 }) {
-  if (findResource(resource.name) !== resource) throw new Error(`Resource "${resource.name}" is not in lib/resource/registry.ts`)
+  if (!isRegistered(resource)) throw new Error(`Resource "${resource.name}" is not in lib/resource/registry.ts`)
   const user = await requirePageUser()
   const { channel } = await currentChannel()
   if (id === null && user.role !== 'admin') {
@@ -103,7 +106,7 @@ export async function ResourceFormPage({
         </p>
       ) : null}
       <ResourceForm
-        resource={resource.name}
+        actions={actions}
         title={resource.title}
         fields={describeFields(resource, { widgets, omit, checks })}
         record={shown}

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, useTransition, type ReactNode } f
 import { useRouter } from 'next/navigation'
 import { useForm, useWatch, type Resolver, type UseFormRegisterReturn, type FieldErrors as FormErrors } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { createResourceAction, deleteResourceAction, updateResourceAction } from '@/lib/resource/actions'
+import type { RecordActions } from '@/lib/resource/action-result'
 import { formSchema, toFormValues, type FieldSpec, type FormValues, type Option } from '@/lib/console/field-spec'
 import { isHttpUrl } from '@/lib/resource/fields'
 import { findGateway, validateGatewayConfig } from '@/lib/gateways/catalog'
@@ -20,8 +20,8 @@ import { useToast } from './toast'
 import { inSentence } from '@/lib/console/format'
 
 export interface ResourceFormProps {
-  /** Registry name of the resource (e.g. "banks"). */
-  resource: string
+  /** The resource's own server actions (`createBankAction` …), handed over by the page. */
+  actions: Pick<RecordActions, 'create' | 'update' | 'delete'>
   /** "Bank": used in buttons, toasts and the delete dialog. */
   title: string
   fields: FieldSpec[]
@@ -217,7 +217,7 @@ function FileControl({
  * only the server can check (unique sets, channel rules) come back beside the field they concern.
  */
 export function ResourceForm(props: ResourceFormProps) {
-  const { resource, title, fields, record, options = {}, channelName, readOnly, readOnlyNote = 'You have read-only access: settings are shown but cannot be changed.', listHref, detailHref, deleteVerb = 'Delete', children, fixed = NO_FIXED, onDone, onCancel, labelField } = props
+  const { actions, title, fields, record, options = {}, channelName, readOnly, readOnlyNote = 'You have read-only access: settings are shown but cannot be changed.', listHref, detailHref, deleteVerb = 'Delete', children, fixed = NO_FIXED, onDone, onCancel, labelField } = props
   const router = useRouter()
   const toast = useToast()
   const [formError, setFormError] = useState<string | null>(null)
@@ -271,7 +271,7 @@ export function ResourceForm(props: ResourceFormProps) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null)
     const fixedValues = Object.fromEntries(Object.entries(fixed).map(([name, entry]) => [name, entry.value]))
-    const result = creating ? await createResourceAction(resource, { ...values, ...fixedValues }) : await updateResourceAction(resource, Number(record.pk), values)
+    const result = creating ? await actions.create({ ...values, ...fixedValues }) : await actions.update(Number(record.pk), values)
     if (result.ok) {
       toast(`${title} “${nameOf(result.record)}” saved.`)
       if (onDone) onDone(result.record)
@@ -304,7 +304,7 @@ export function ResourceForm(props: ResourceFormProps) {
   const onDelete = () =>
     startDelete(async () => {
       setDeleteError(null)
-      const result = await deleteResourceAction(resource, Number(record!.pk))
+      const result = await actions.delete(Number(record!.pk))
       if (!result.ok) {
         setDeleteError(result.formError ?? Object.values(result.fieldErrors).flat().join(' '))
         return

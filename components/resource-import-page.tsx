@@ -2,13 +2,14 @@ import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
 import { listLabelOf } from '@/lib/console/navigation'
 import { describeFields } from '@/lib/console/resource-view'
+import type { ImportRowsAction } from '@/lib/resource/action-result'
 import type { Resource } from '@/lib/resource/define'
 import { CsvImport } from './csv-import'
 import { PageHeader } from './page-header'
 import { inSentence } from '@/lib/console/format'
 
 /** Bulk creation of a resource's records from a CSV file (admins only). */
-export async function ResourceImportPage({ resource, basePath }: { resource: Resource; basePath: string }) {
+export async function ResourceImportPage({ resource, importRows, basePath }: { resource: Resource; importRows: ImportRowsAction; basePath: string }) {
   const user = await requirePageUser()
   const { channel } = await currentChannel()
   return (
@@ -19,7 +20,7 @@ export async function ResourceImportPage({ resource, basePath }: { resource: Res
         description={`Creates ${inSentence(resource.titlePlural)} in the ${channel?.name ?? ''} channel from a CSV file, row by row.`}
       />
       {user.role === 'admin' ? (
-        <CsvImport resource={resource.name} title={resource.title} titlePlural={resource.titlePlural} fields={describeFields(resource)} detailHref={`${basePath}/{pk}`} />
+        <CsvImport resource={resource.name} importRows={importRows} title={resource.title} titlePlural={resource.titlePlural} fields={describeFields(resource)} detailHref={`${basePath}/{pk}`} />
       ) : (
         <p className="notice" role="note">
           You have read-only access: importing needs an administrator.

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
+import { withTransaction } from '@/db'
 import { requireActionUser } from '@/lib/auth/current'
+import { forgetToken } from '@/lib/auth/users'
 import { actionError, toActionResult, type ActionResult } from '@/lib/resource/action-result'
 import { AppError } from '@/lib/http/errors'
 import { tokenInputSchema } from './schema'
@@ -18,7 +20,7 @@ export async function createTokenAction(input: unknown): Promise<ActionResult<{ 
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'non_field_errors')] ??= []).push(issue.message)
       return { ok: false, fieldErrors, formError: null }
     }
-    const record = await createToken({ name: parsed.data.name as string, userId: parsed.data.user as number }, { ...principal, via: 'console' })
+    const record = await withTransaction((trx) => createToken(trx, { name: parsed.data.name as string, userId: parsed.data.user as number }, { ...principal, via: 'console' }))
     revalidatePath('/api-tokens')
     return { ok: true, record }
   } catch (error) {
@@ -32,7 +34,9 @@ export async function revokeTokenAction(id: unknown): Promise<ActionResult<{ pk:
     const principal = await requireActionUser({ write: true })
     const parsed = z.number().int().positive().max(2147483647).safeParse(id)
     if (!parsed.success) return actionError('Invalid token id.')
-    const record = await revokeToken(parsed.data, { ...principal, via: 'console' })
+    const record = await withTransaction((trx) => revokeToken(trx, parsed.data, { ...principal, via: 'console' }))
+    // After the commit: a lookup racing the revocation must not cache the key again as valid.
+    forgetToken(record.pk)
     revalidatePath('/api-tokens')
     return { ok: true, record }
   } catch (error) {

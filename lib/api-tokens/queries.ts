@@ -1,9 +1,10 @@
 import 'server-only'
-import { sql } from 'kysely'
-import { getDb } from '@/db'
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '@/db/types'
+import type { Db } from '@/lib/resource/define'
 import { recordAudit } from '@/lib/audit/record'
 import type { Principal } from '@/lib/auth/principal'
-import { forgetToken, generateTokenKey, hashToken } from '@/lib/auth/users'
+import { generateTokenKey, hashToken } from '@/lib/auth/users'
 import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/params'
 import { isoMicro } from '@/lib/resource/serialize'
 import type { ListState } from '@/lib/console/table-spec'
@@ -18,8 +19,7 @@ const ORDERING: Record<string, string> = {
   last_used_at: 'api_tokens.last_used_at',
 }
 
-export async function listTokens(params: SearchParamsRecord): Promise<ListState> {
-  const db = await getDb()
+export async function listTokens(db: Db, params: SearchParamsRecord): Promise<ListState> {
   const { page, limit } = pageParams(params)
   const ordering = firstParam(params.ordering) ?? ''
   const status = firstParam(params.status)
@@ -66,62 +66,54 @@ export async function listTokens(params: SearchParamsRecord): Promise<ListState>
 }
 
 /** Users a token can act as: a token carries its user's role, so a viewer's token is read-only. */
-export async function tokenOwners() {
-  const db = await getDb()
+export async function tokenOwners(db: Db) {
   return db.selectFrom('users').select(['id', 'email', 'role']).orderBy('email').execute()
 }
 
 /** Makes a token; the key is returned this once and only its SHA-256 is kept. */
-export async function createToken(input: { name: string; userId: number }, principal: Principal) {
-  const db = await getDb()
-  const owner = await db.selectFrom('users').select(['id', 'email']).where('id', '=', input.userId).executeTakeFirst()
+export async function createToken(trx: Transaction<Database>, input: { name: string; userId: number }, principal: Principal) {
+  const owner = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', input.userId).executeTakeFirst()
   if (!owner) throw new InvalidError({ user: [`Invalid pk "${input.userId}" - object does not exist.`] })
   const key = generateTokenKey()
   const prefix = key.slice(0, PREFIX_LENGTH)
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('api_tokens')
-      .values({ name: input.name, token_hash: hashToken(key), prefix, user_id: owner.id })
-      .returning(['id', 'name', 'prefix'])
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, {
-      principal,
-      action: 'create',
-      resource: 'api_tokens',
-      recordId: row.id,
-      recordLabel: row.name,
-      channelId: null,
-      before: null,
-      after: { name: row.name, prefix: row.prefix, user: owner.email },
-    })
-    return { pk: row.id, name: row.name, prefix: row.prefix, key }
+  const row = await trx
+    .insertInto('api_tokens')
+    .values({ name: input.name, token_hash: hashToken(key), prefix, user_id: owner.id })
+    .returning(['id', 'name', 'prefix'])
+    .executeTakeFirstOrThrow()
+  await recordAudit(trx, {
+    principal,
+    action: 'create',
+    resource: 'api_tokens',
+    recordId: row.id,
+    recordLabel: row.name,
+    channelId: null,
+    before: null,
+    after: { name: row.name, prefix: row.prefix, user: owner.email },
   })
+  return { pk: row.id, name: row.name, prefix: row.prefix, key }
 }
 
-export async function revokeToken(id: number, principal: Principal) {
-  const db = await getDb()
-  const record = await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('api_tokens').select(['id', 'name', 'revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst()
-    if (!row) throw new NotFoundError()
-    if (row.revoked_at !== null) return { pk: row.id, name: row.name }
-    const updated = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: sql`now()` as never })
-      .where('id', '=', id)
-      .returning(['revoked_at'])
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, {
-      principal,
-      action: 'update',
-      resource: 'api_tokens',
-      recordId: row.id,
-      recordLabel: row.name,
-      channelId: null,
-      before: { revoked_at: null },
-      after: { revoked_at: isoMicro(updated.revoked_at) },
-    })
-    return { pk: row.id, name: row.name }
+/** Revokes inside the caller's transaction; the caller forgets the cached key (`forgetToken`) after commit. */
+export async function revokeToken(trx: Transaction<Database>, id: number, principal: Principal) {
+  const row = await trx.selectFrom('api_tokens').select(['id', 'name', 'revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst()
+  if (!row) throw new NotFoundError()
+  if (row.revoked_at !== null) return { pk: row.id, name: row.name }
+  const updated = await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql`now()` as never })
+    .where('id', '=', id)
+    .returning(['revoked_at'])
+    .executeTakeFirstOrThrow()
+  await recordAudit(trx, {
+    principal,
+    action: 'update',
+    resource: 'api_tokens',
+    recordId: row.id,
+    recordLabel: row.name,
+    channelId: null,
+    before: { revoked_at: null },
+    after: { revoked_at: isoMicro(updated.revoked_at) },
   })
-  forgetToken(record.pk)
-  return record
+  return { pk: row.id, name: row.name }
 }

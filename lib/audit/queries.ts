@@ -1,6 +1,6 @@
 import 'server-only'
 import { sql } from 'kysely'
-import { getDb } from '@/db'
+import type { Db } from '@/lib/resource/define'
 import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/params'
 import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
 import type { ListState } from '@/lib/console/table-spec'
@@ -33,8 +33,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
  * The audit log, newest first: filters by resource, user, action, record and day. Filters that do
  * not parse are dropped and reported, never passed to SQL.
  */
-export async function listAudit(params: SearchParamsRecord): Promise<ListState> {
-  const db = await getDb()
+export async function listAudit(db: Db, params: SearchParamsRecord): Promise<ListState> {
   const { page, limit } = pageParams(params)
   const ordering = firstParam(params.ordering) === 'at' ? 'at' : ''
   const problems: string[] = []
@@ -111,8 +110,7 @@ export async function listAudit(params: SearchParamsRecord): Promise<ListState> 
 }
 
 /** Filter choices: the resources that have entries, and the users. */
-export async function auditFilterOptions() {
-  const db = await getDb()
+export async function auditFilterOptions(db: Db) {
   const [resources, users] = await Promise.all([
     db.selectFrom('audit_log').select('resource').distinct().orderBy('resource').execute(),
     db.selectFrom('users').select(['id', 'email']).orderBy('email').execute(),

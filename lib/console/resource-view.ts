@@ -1,12 +1,11 @@
 import 'server-only'
 import { getDb } from '@/db'
-import type { Database } from '@/db/types'
-import { sql } from 'kysely'
 import { InvalidError, NotFoundError } from '@/lib/http/errors'
-import { listRecords } from '@/lib/resource/crud'
+import { getRecord, listRecords } from '@/lib/resource/crud'
 import type { Resource } from '@/lib/resource/define'
-import { columnOf, parseInteger } from '@/lib/resource/fields'
-import type { FilterCondition } from '@/lib/resource/filters'
+import { parseInteger } from '@/lib/resource/fields'
+import * as references from '@/lib/resource/references'
+import { channelScope } from '@/lib/resource/references'
 import { DEFAULT_LIMIT, MAX_LIMIT } from '@/lib/resource/list'
 import type { Check, FieldSpec, Option, Widget } from './field-spec'
 import type { SearchParamsRecord } from './params'
@@ -24,10 +23,7 @@ export function toSearchParams(record: SearchParamsRecord): URLSearchParams {
 }
 
 /** The console shows one channel at a time: the session's. */
-export function channelScope(resource: Resource, channelId: number | undefined): FilterCondition[] {
-  if (!('channel' in resource.fields) || channelId === undefined) return []
-  return [(eb) => eb('channel_id', '=', channelId)]
-}
+export { channelScope }
 
 /** The resource's fields as plain data for the browser (functions cannot cross to a client component). */
 export function describeFields(resource: Resource, options: { widgets?: Record<string, Widget>; omit?: string[]; checks?: Record<string, Check> } = {}): FieldSpec[] {
@@ -115,10 +111,11 @@ export async function loadList(
   const limit = Math.min(parseInteger(params.get('limit')) ?? DEFAULT_LIMIT, MAX_LIMIT)
   const ordering = params.get('ordering') ?? ''
   try {
-    const list = await listRecords(resource, params, { scope: channelScope(resource, channelId) })
+    const db = await getDb()
+    const list = await listRecords(db, resource, params, { scope: channelScope(resource, channelId) })
     // Tables never show secrets (a POS password), so they never reach the browser from a list.
     const visible = resource.redact ? list.results.map((row) => resource.redact!(row)) : list.results
-    const rows = await resolveReferences(resource, visible)
+    const rows = await references.resolveReferences(db, resource, visible)
     return { rows, count: list.count, page, limit, ordering }
   } catch (error) {
     if (error instanceof InvalidError) {
@@ -130,61 +127,27 @@ export async function loadList(
   }
 }
 
-/** Adds `<field>__display` (e.g. the bank's name) beside every reference, one query per referenced table. */
+/** One record as the API shows it, for a console page (NotFoundError when there is none). */
+export async function readRecord(resource: Resource, id: number): Promise<Record<string, unknown>> {
+  return getRecord(await getDb(), resource, id)
+}
+
+/** Adds `<field>__display` (e.g. the bank's name) beside every reference. */
 export async function resolveReferences(resource: Resource, rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-  const references = Object.entries(resource.fields).filter(([, field]) => field.kind === 'fk' && field.references)
-  if (!references.length || !rows.length) return rows
-  const db = await getDb()
-  const out = rows.map((row) => ({ ...row }))
-  for (const [name, field] of references) {
-    const ids = [...new Set(rows.map((row) => row[name]).filter((id): id is number => typeof id === 'number'))]
-    if (!ids.length) continue
-    const { table, display } = field.references!
-    const found = (await db
-      .selectFrom(table as never)
-      .select(['id as id', `${display} as display`] as never)
-      .where('id' as never, 'in', ids as never)
-      .execute()) as { id: number; display: unknown }[]
-    const names = new Map(found.map((entry) => [entry.id, String(entry.display)]))
-    for (const row of out) if (typeof row[name] === 'number') row[`${name}__display`] = names.get(row[name] as number) ?? `#${row[name]}`
-  }
-  return out
+  return references.resolveReferences(await getDb(), resource, rows)
 }
 
 /** Choices for the reference selects of a form: the records of the current channel, by their display field. */
-const CHANNEL_TABLES = new Set<string>(['pos', 'banks', 'card_types', 'cards', 'bin_numbers', 'bank_accounts', 'payment_options'])
-
 export async function referenceOptions(resource: Resource, channelId: number | undefined): Promise<Record<string, Option[]>> {
-  const db = await getDb()
-  const options: Record<string, Option[]> = {}
-  for (const [name, field] of Object.entries(resource.fields)) {
-    if (field.kind !== 'fk' || !field.references || field.readOnly || name === 'channel') continue
-    const { table, display } = field.references
-    let query = db.selectFrom(table as keyof Database as never).select(['id as id', `${display} as display`] as never) as any
-    if (channelId !== undefined && CHANNEL_TABLES.has(table)) query = query.where('channel_id', '=', channelId)
-    const rows = (await query.orderBy(display).limit(1000).execute()) as { id: number; display: unknown }[]
-    options[name] = rows.map((row) => ({ value: String(row.id), label: String(row.display) }))
-  }
-  return options
+  return references.referenceOptions(await getDb(), resource, channelId)
 }
-
 
 export async function channelNameOf(id: unknown): Promise<string> {
   if (typeof id !== 'number') return ''
-  const db = await getDb()
-  const row = await db.selectFrom('channels').select('name').where('id', '=', id).executeTakeFirst()
-  return row?.name ?? `#${id}`
+  return (await references.channelName(await getDb(), id)) ?? `#${id}`
 }
 
 /** The sort value that puts a new child last among its siblings (a bank's next account goes to the end). */
 export async function nextSortValue(resource: Resource, sortField: string, parent: { field: string; id: number }): Promise<number> {
-  const db = await getDb()
-  const sortColumn = columnOf(sortField, resource.fields[sortField])
-  const parentColumn = columnOf(parent.field, resource.fields[parent.field])
-  const row = (await db
-    .selectFrom(resource.table as never)
-    .select(sql<number | null>`max(${sql.ref(sortColumn)})`.as('highest'))
-    .where(sql.ref(parentColumn) as never, '=', parent.id as never)
-    .executeTakeFirst()) as { highest: number | null } | undefined
-  return row?.highest === null || row?.highest === undefined ? 0 : Number(row.highest) + 1
+  return references.nextSortValue(await getDb(), resource, sortField, parent)
 }

@@ -1,4 +1,5 @@
 import 'server-only'
+import { getDb, withTransaction } from '@/db'
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '@/lib/resource/crud'
 import type { Resource } from '@/lib/resource/define'
 import { schemaMetadata } from '@/lib/resource/metadata'
@@ -9,8 +10,11 @@ import { json, noContent } from './respond'
 /** `/api/v1/<resource>/`: list and create; the other methods answer 405. */
 export function collectionRoutes(resource: Resource) {
   return {
-    GET: apiHandler(async (request) => json(await listRecords(resource, new URL(request.url).searchParams, { requestUrl: request.url }))),
-    POST: apiHandler(async (request, { principal }) => json(await createRecord(resource, await readBody(request), principal), 201)),
+    GET: apiHandler(async (request) => json(await listRecords(await getDb(), resource, new URL(request.url).searchParams, { requestUrl: request.url }))),
+    POST: apiHandler(async (request, { principal }) => {
+      const body = await readBody(request)
+      return json(await withTransaction((trx) => createRecord(trx, resource, body, principal)), 201)
+    }),
     PUT: methodNotAllowed('GET', 'POST'),
     PATCH: methodNotAllowed('GET', 'POST'),
     DELETE: methodNotAllowed('GET', 'POST'),
@@ -20,15 +24,19 @@ export function collectionRoutes(resource: Resource) {
 /** `/api/v1/<resource>/{id}/`: detail, PUT, PATCH, DELETE. */
 export function itemRoutes(resource: Resource) {
   return {
-    GET: apiHandler(async (_request, { params }) => json(await getRecord(resource, parseId(params.id)))),
-    PUT: apiHandler(async (request, { params, principal }) =>
-      json(await updateRecord(resource, parseId(params.id), await readBody(request), 'put', principal)),
-    ),
-    PATCH: apiHandler(async (request, { params, principal }) =>
-      json(await updateRecord(resource, parseId(params.id), await readBody(request), 'patch', principal)),
-    ),
+    GET: apiHandler(async (_request, { params }) => json(await getRecord(await getDb(), resource, parseId(params.id)))),
+    PUT: apiHandler(async (request, { params, principal }) => {
+      const id = parseId(params.id)
+      const body = await readBody(request)
+      return json(await withTransaction((trx) => updateRecord(trx, resource, id, body, 'put', principal)))
+    }),
+    PATCH: apiHandler(async (request, { params, principal }) => {
+      const id = parseId(params.id)
+      const body = await readBody(request)
+      return json(await withTransaction((trx) => updateRecord(trx, resource, id, body, 'patch', principal)))
+    }),
     DELETE: apiHandler(async (_request, { params, principal }) => {
-      await deleteRecord(resource, parseId(params.id), principal)
+      await withTransaction((trx) => deleteRecord(trx, resource, parseId(params.id), principal))
       return noContent()
     }),
     POST: methodNotAllowed('GET', 'PUT', 'PATCH', 'DELETE'),

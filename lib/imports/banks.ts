@@ -1,5 +1,6 @@
 import 'server-only'
-import { getDb } from '@/db'
+import type { Kysely } from 'kysely'
+import type { Database } from '@/db/types'
 import { banks } from '@/lib/banks/resource'
 import { assertCanWrite, type Principal } from '@/lib/auth/principal'
 import { AppError, InvalidError } from '@/lib/http/errors'
@@ -13,11 +14,10 @@ export const MAX_BANK_ROWS = 5000
 
 export const CREATED = 'created'
 
-async function requireChannel(raw: string | null): Promise<number> {
+async function requireChannel(db: Kysely<Database>, raw: string | null): Promise<number> {
   if (raw === null || raw.trim() === '') throw new InvalidError({ channel_id: ['This field is required.'] })
   const id = parseInteger(raw)
   if (id === undefined) throw new InvalidError({ channel_id: ['A valid integer is required.'] })
-  const db = await getDb()
   const found = id >= 1 && id <= 2147483647 && (await db.selectFrom('channels').select('id').where('id', '=', id).executeTakeFirst())
   if (!found) throw new InvalidError({ channel_id: [`Invalid pk "${raw.trim()}" - object does not exist.`] })
   return id
@@ -30,9 +30,9 @@ async function requireChannel(raw: string | null): Promise<number> {
  * row is reported under its name and the others are kept. The channel comes from `channel_id`: a
  * `channel` column, like the other read-only columns an export carries (pk, dates), is ignored.
  */
-export async function importBanksCsv(request: Request, principal: Principal): Promise<Record<string, string>> {
+export async function importBanksCsv(db: Kysely<Database>, request: Request, principal: Principal): Promise<Record<string, string>> {
   assertCanWrite(principal)
-  const channel = await requireChannel(new URL(request.url).searchParams.get('channel_id'))
+  const channel = await requireChannel(db, new URL(request.url).searchParams.get('channel_id'))
   const text = await readText(await openUpload(request, MAX_BANK_CSV_BYTES), MAX_BANK_CSV_BYTES)
   const records = parseCsv(text)
   const problem = csvProblem(text, records)
@@ -56,7 +56,8 @@ export async function importBanksCsv(request: Request, principal: Principal): Pr
     let key = name || `row ${row.line}`
     if (key in statuses) key = `${key} (row ${row.line})`
     try {
-      await createRecord(banks, input, principal)
+      // Each row in a transaction of its own: a refused row leaves the others written.
+      await db.transaction().execute((trx) => createRecord(trx, banks, input, principal))
       statuses[key] = CREATED
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 400) throw error

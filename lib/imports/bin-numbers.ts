@@ -2,7 +2,6 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { sql } from 'kysely'
-import { getDb } from '@/db'
 import type { Database } from '@/db/types'
 import { recordAudit } from '@/lib/audit/record'
 import { assertCanWrite, type Principal } from '@/lib/auth/principal'
@@ -78,9 +77,8 @@ export interface BinImport {
  * batch, so neither the file nor the answer is ever held in memory. `?summary=1` answers counts
  * instead of one key per line. Rows of batches already written stay when a later batch fails.
  */
-export async function importBinNumbers(request: Request, rawCardId: string | undefined, principal: Principal): Promise<BinImport> {
+export async function importBinNumbers(db: Kysely<Database>, request: Request, rawCardId: string | undefined, principal: Principal): Promise<BinImport> {
   assertCanWrite(principal)
-  const db = await getDb()
   const card = await findCard(db, parseId(rawCardId))
   if (!card) throw new NotFoundError()
   const summary = ['1', 'true', 'yes'].includes((new URL(request.url).searchParams.get('summary') ?? '').toLowerCase())

@@ -1,7 +1,6 @@
 import 'server-only'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, ImportJobTable } from '@/db/types'
-import { getDb } from '@/db'
 import { NotFoundError } from '@/lib/http/errors'
 import { isoMicro } from '@/lib/resource/serialize'
 
@@ -48,9 +47,8 @@ export async function finishJob(db: Db, id: string, counts: JobCounts, error: st
 }
 
 /** `GET /api/v1/imports/{id}/`: what the console's progress bar reads. */
-export async function getImportJob(id: string | undefined) {
+export async function getImportJob(db: Db, id: string | undefined) {
   if (!id || id.length > 64) throw new NotFoundError()
-  const db = await getDb()
   const job = await db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst()
   if (!job) throw new NotFoundError()
   return {

@@ -9,14 +9,32 @@ import {
   UniqueError,
   type FieldErrors,
 } from '@/lib/http/errors'
-import { inSentence } from '@/lib/console/format'
 import { uniqueSetMessage } from './crud'
 import type { Resource } from './define'
+import { inSentence } from './words'
 
 /** What a console server action answers: the saved record, or errors placed where the form shows them. */
 export type ActionResult<T = Record<string, unknown>> =
   | { ok: true; record: T }
   | { ok: false; fieldErrors: FieldErrors; formError: string | null }
+
+export type ImportRowResult = { ok: true; pk: number; label: string } | { ok: false; errors: string[] }
+
+/**
+ * What console components call to change a resource's records: the resource's own server actions
+ * (`createBankAction` …), handed over by the page that shows them.
+ */
+export interface RecordActions {
+  create: (input: unknown) => Promise<ActionResult>
+  update: (id: number, input: unknown) => Promise<ActionResult>
+  delete: (id: number) => Promise<ActionResult<{ pk: number }>>
+  /** Up/down among the parent's records (a bank's accounts). */
+  move?: (id: number, direction: 'up' | 'down') => Promise<ActionResult<{ moved: boolean }>>
+  /** The same change to the selected records (activate BIN numbers). */
+  bulkUpdate?: (ids: number[], input: unknown) => Promise<ActionResult<{ updated: number }>>
+}
+
+export type ImportRowsAction = (rows: unknown) => Promise<{ ok: true; results: ImportRowResult[] } | { ok: false; formError: string }>
 
 export function actionError(formError: string, fieldErrors: FieldErrors = {}): ActionResult<never> {
   return { ok: false, fieldErrors, formError }
@@ -63,16 +81,13 @@ export function toActionResult(error: unknown, resource?: Resource): ActionResul
   throw error
 }
 
-/** Error codes whose API sentence is about a record of another sales channel, or about moving one. */
-const OTHER_CHANNEL_CODES = new Set(['card_100_2', 'bin_number_100_3', 'bank_account_101'])
-const CHANNEL_CHANGE_CODES = new Set(['pos_100_3', 'bank_100_2', 'card_type_100_2', 'bank_account_102', 'payment_option_101', 'card_100_3', 'bin_number_100_2'])
-
 /** A 406 in the console's words: the API's sentences follow the spec, which names models and slugs. */
 function consoleMessage(error: ServiceError, resource?: Resource): string {
-  if (OTHER_CHANNEL_CODES.has(error.code)) {
-    const label = (error.field && resource?.fields[error.field]?.label) || 'A chosen record'
+  // The resource's own channel rules say which of its codes are about another channel or a move.
+  if (resource?.sameChannel && error.code === resource.sameChannel.code) {
+    const label = (error.field && Object.hasOwn(resource.fields, error.field) && resource.fields[error.field].label) || 'A chosen record'
     return `${label} belongs to another sales channel: choose one of this sales channel.`
   }
-  if (CHANNEL_CHANGE_CODES.has(error.code)) return 'A record cannot move to another sales channel.'
+  if (resource?.channelChange && error.code === resource.channelChange.code) return 'A record cannot move to another sales channel.'
   return error.message
 }

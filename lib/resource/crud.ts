@@ -1,6 +1,6 @@
 import 'server-only'
-import { sql } from 'kysely'
-import { getDb } from '@/db'
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '@/db/types'
 import { recordAudit } from '@/lib/audit/record'
 import { assertCanWrite, type Principal } from '@/lib/auth/principal'
 import {
@@ -178,13 +178,31 @@ function auditView(resource: Resource, row: DbRow | undefined): Record<string, u
   return resource.redact ? resource.redact(view) : view
 }
 
+/** The one audit entry of a write: who, what, and the before/after as the API shows them (secrets masked). */
+function audit(trx: Trx, resource: Resource, principal: Principal, action: 'create' | 'update' | 'delete', before: DbRow | null, after: DbRow | null) {
+  const row = (after ?? before)!
+  return recordAudit(trx, {
+    principal,
+    action,
+    resource: resource.name,
+    recordId: row.id,
+    recordLabel: resource.label(row),
+    channelId: (row.channel_id as number | undefined) ?? null,
+    before: before && auditView(resource, before),
+    after: after && auditView(resource, after),
+  })
+}
+
+type Trx = Transaction<Database>
+
+/** `GET /<resource>/`: one page with DRF's count and links. Reads only: any handle will do. */
 export async function listRecords(
+  db: Db,
   resource: Resource,
   params: URLSearchParams,
   options: { requestUrl?: string; scope?: FilterCondition[] } = {},
 ) {
   const query = parseListQuery(resource, params)
-  const db = await getDb()
   const { rows, count } = await runList(db, resource, query, options.scope)
   if (count === 0) await assertChoicesExist(db, resource, query)
   if (query.page > 1 && rows.length === 0) throw new NotFoundError('Invalid page.')
@@ -196,86 +214,67 @@ export async function listRecords(
   }
 }
 
-export async function getRecordRow(resource: Resource, id: number): Promise<DbRow> {
-  const db = await getDb()
+export async function getRecordRow(db: Db, resource: Resource, id: number): Promise<DbRow> {
   const row = await findRow(db, resource, id)
   if (!row) throw new NotFoundError()
   const [expanded] = await expandRows(db, resource, [row])
   return expanded
 }
 
-export async function getRecord(resource: Resource, id: number) {
-  return serialize(resource, await getRecordRow(resource, id))
+export async function getRecord(db: Db, resource: Resource, id: number) {
+  return serialize(resource, await getRecordRow(db, resource, id))
 }
 
-export async function createRecord(resource: Resource, input: unknown, principal: Principal) {
+/**
+ * Creates a record inside the caller's transaction (validation, channel rules, unique sets, the row,
+ * its `afterWrite` rows and the audit entry), so a caller can join it with writes of its own.
+ */
+export async function createRecord(trx: Trx, resource: Resource, input: unknown, principal: Principal) {
   assertCanWrite(principal)
   const changes = parseInput(resource, input, 'create')
-  const db = await getDb()
   try {
-    return await db.transaction().execute(async (trx) => {
-      const context: WriteContext = { db: trx, values: changes, changes, existing: undefined }
-      await checkWrite(resource, context)
-      const stored = resource.toStored ? await resource.toStored(context.values, context) : context.values
-      const inserted = (await trx
-        .insertInto(resource.table as never)
-        .values(toJsonColumns(resource, stored) as never)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as DbRow
-      if (resource.afterWrite) await resource.afterWrite(context, inserted)
-      const [row] = await expandRows(trx, resource, [inserted])
-      await recordAudit(trx, {
-        principal,
-        action: 'create',
-        resource: resource.name,
-        recordId: row.id,
-        recordLabel: resource.label(row),
-        channelId: (row.channel_id as number | undefined) ?? null,
-        before: null,
-        after: auditView(resource, row),
-      })
-      return serialize(resource, row)
-    })
+    const context: WriteContext = { db: trx, values: changes, changes, existing: undefined }
+    await checkWrite(resource, context)
+    const stored = resource.toStored ? await resource.toStored(context.values, context) : context.values
+    const inserted = (await trx
+      .insertInto(resource.table as never)
+      .values(toJsonColumns(resource, stored) as never)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as DbRow
+    if (resource.afterWrite) await resource.afterWrite(context, inserted)
+    const [row] = await expandRows(trx, resource, [inserted])
+    await audit(trx, resource, principal, 'create', null, row)
+    return serialize(resource, row)
   } catch (error) {
     if (error instanceof AppError) throw error
     mapDatabaseError(resource, error)
   }
 }
 
-export async function updateRecord(resource: Resource, id: number, input: unknown, mode: 'put' | 'patch', principal: Principal) {
+/** PUT (every writable field) or PATCH (the fields sent) inside the caller's transaction, under a row lock. */
+export async function updateRecord(trx: Trx, resource: Resource, id: number, input: unknown, mode: 'put' | 'patch', principal: Principal) {
   assertCanWrite(principal)
-  const db = await getDb()
-  if (!(await findRow(db, resource, id))) throw new NotFoundError()
+  // A missing record answers 404 before its input is judged, as DRF's get_object() does.
+  if (!(await findRow(trx, resource, id))) throw new NotFoundError()
   const changes = parseInput(resource, input, mode)
   try {
-    return await db.transaction().execute(async (trx) => {
-      const existing = await findRow(trx, resource, id, true)
-      if (!existing) throw new NotFoundError()
-      const current = resource.fromStored ? resource.fromStored(existing) : existing
-      const context: WriteContext = { db: trx, values: { ...current, ...changes }, changes, existing: current }
-      await checkWrite(resource, context)
-      const stored = resource.toStored ? await resource.toStored(changes, context) : changes
-      const [before] = await expandRows(trx, resource, [existing])
-      const updated = (await trx
-        .updateTable(resource.table as never)
-        .set({ ...toJsonColumns(resource, stored), modified_date: sql`now()` } as never)
-        .where('id' as never, '=', id as never)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as DbRow
-      if (resource.afterWrite) await resource.afterWrite(context, updated)
-      const [row] = await expandRows(trx, resource, [updated])
-      await recordAudit(trx, {
-        principal,
-        action: 'update',
-        resource: resource.name,
-        recordId: row.id,
-        recordLabel: resource.label(row),
-        channelId: (row.channel_id as number | undefined) ?? null,
-        before: auditView(resource, before),
-        after: auditView(resource, row),
-      })
-      return serialize(resource, row)
-    })
+    const existing = await findRow(trx, resource, id, true)
+    if (!existing) throw new NotFoundError()
+    const current = resource.fromStored ? resource.fromStored(existing) : existing
+    const context: WriteContext = { db: trx, values: { ...current, ...changes }, changes, existing: current }
+    await checkWrite(resource, context)
+    const stored = resource.toStored ? await resource.toStored(changes, context) : changes
+    const [before] = await expandRows(trx, resource, [existing])
+    const updated = (await trx
+      .updateTable(resource.table as never)
+      .set({ ...toJsonColumns(resource, stored), modified_date: sql`now()` } as never)
+      .where('id' as never, '=', id as never)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as DbRow
+    if (resource.afterWrite) await resource.afterWrite(context, updated)
+    const [row] = await expandRows(trx, resource, [updated])
+    await audit(trx, resource, principal, 'update', before, row)
+    return serialize(resource, row)
   } catch (error) {
     if (error instanceof AppError) throw error
     mapDatabaseError(resource, error)
@@ -287,58 +286,35 @@ function referencingTable(error: unknown): string {
   return /from table "([^"]+)"/.exec(detail)?.[1]?.replace(/_/g, ' ') ?? 'other records'
 }
 
-export async function deleteRecord(resource: Resource, id: number, principal: Principal): Promise<void> {
+/** DELETE inside the caller's transaction; a `deactivate` resource (bank accounts) is only switched off. */
+export async function deleteRecord(trx: Trx, resource: Resource, id: number, principal: Principal): Promise<void> {
   assertCanWrite(principal)
-  const db = await getDb()
+  const existing = await findRow(trx, resource, id, true)
+  if (!existing) throw new NotFoundError()
+  const [before] = await expandRows(trx, resource, [existing])
+  if (resource.deleteMode === 'deactivate') {
+    const updated = (await trx
+      .updateTable(resource.table as never)
+      .set({ is_active: false, modified_date: sql`now()` } as never)
+      .where('id' as never, '=', id as never)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as DbRow
+    const [row] = await expandRows(trx, resource, [updated])
+    await audit(trx, resource, principal, 'update', before, row)
+    return
+  }
   try {
-    await db.transaction().execute(async (trx) => {
-      const existing = await findRow(trx, resource, id, true)
-      if (!existing) throw new NotFoundError()
-      if (resource.deleteMode === 'deactivate') {
-        const [before] = await expandRows(trx, resource, [existing])
-        const updated = (await trx
-          .updateTable(resource.table as never)
-          .set({ is_active: false, modified_date: sql`now()` } as never)
-          .where('id' as never, '=', id as never)
-          .returningAll()
-          .executeTakeFirstOrThrow()) as DbRow
-        const [row] = await expandRows(trx, resource, [updated])
-        await recordAudit(trx, {
-          principal,
-          action: 'update',
-          resource: resource.name,
-          recordId: id,
-          recordLabel: resource.label(row),
-          channelId: (row.channel_id as number | undefined) ?? null,
-          before: auditView(resource, before),
-          after: auditView(resource, row),
-        })
-        return
-      }
-      const [before] = await expandRows(trx, resource, [existing])
-      await trx.deleteFrom(resource.table as never).where('id' as never, '=', id as never).execute()
-      await recordAudit(trx, {
-        principal,
-        action: 'delete',
-        resource: resource.name,
-        recordId: id,
-        recordLabel: resource.label(existing),
-        channelId: (existing.channel_id as number | undefined) ?? null,
-        before: auditView(resource, before),
-        after: null,
-      })
-    })
+    await trx.deleteFrom(resource.table as never).where('id' as never, '=', id as never).execute()
   } catch (error) {
-    if (error instanceof AppError) throw error
     // 23503 for NO ACTION foreign keys, 23001 for RESTRICT ones: either way the record is still in use.
+    // The row read under the lock above names it (the transaction cannot be read from after the error).
     const { code } = pgErrorCode(error)
-    if (code === '23503' || code === '23001') {
-      const row = await findRow(db, resource, id)
+    if (code === '23503' || code === '23001')
       throw new ServiceError(
         `${resource.model.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()}_protected`,
-        `${resource.model}: ${row ? String(row.name ?? resource.label(row)) : id} cannot be deleted while ${referencingTable(error)} use it.`,
+        `${resource.model}: ${String(existing.name ?? resource.label(existing))} cannot be deleted while ${referencingTable(error)} use it.`,
       )
-    }
     throw error
   }
+  await audit(trx, resource, principal, 'delete', before, null)
 }

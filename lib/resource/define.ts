@@ -82,6 +82,8 @@ export function defineResource(definition: ResourceDef) {
   return {
     ...definition,
     writableFields: writable.map(([name]) => name),
+    /** Records belong to a sales channel (a `channel` field): lists, forms and references are scoped by it. */
+    channelScoped: Object.hasOwn(definition.fields, 'channel'),
     /** API field name → column, for every field stored in the table (ordering, unique sets, filters). */
     columns,
     createSchema: z.object(createShape).strict(),

@@ -23,3 +23,16 @@ export const resources: Record<string, Resource> = {
 export function findResource(name: string): Resource | undefined {
   return Object.hasOwn(resources, name) ? resources[name] : undefined
 }
+
+/** Whether a description is the registered one (pages check that what they show is in the registry). */
+export function isRegistered(resource: Resource): boolean {
+  return Object.values(resources).includes(resource)
+}
+
+let scopedTables: ReadonlySet<string> | undefined
+
+/** Tables whose records belong to a sales channel, derived from the descriptions. */
+export function channelTables(): ReadonlySet<string> {
+  scopedTables ??= new Set(Object.values(resources).filter((resource) => resource.channelScoped).map((resource) => resource.table))
+  return scopedTables
+}

@@ -2,12 +2,14 @@ import type { Metadata } from 'next'
 import { listTokens, tokenOwners } from '@/lib/api-tokens/queries'
 import { requirePageUser } from '@/lib/auth/current'
 import { TokensView } from './tokens-view'
+import { getDb } from '@/db'
 
 export const metadata: Metadata = { title: 'API Tokens' }
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser()
-  const [list, owners] = await Promise.all([listTokens(await searchParams), tokenOwners()])
+  const db = await getDb()
+  const [list, owners] = await Promise.all([listTokens(db, await searchParams), tokenOwners(db)])
   const canWrite = user.role === 'admin'
   return (
     <TokensView

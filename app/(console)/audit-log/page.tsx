@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/page-header'
 import { auditFilterOptions, listAudit } from '@/lib/audit/queries'
 import { requirePageUser } from '@/lib/auth/current'
 import type { ColumnSpec } from '@/lib/console/table-spec'
+import { getDb } from '@/db'
 
 export const metadata: Metadata = { title: 'Audit Log' }
 
@@ -30,7 +31,8 @@ const COLUMNS: ColumnSpec[] = [
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser()
-  const [list, options] = await Promise.all([listAudit(await searchParams), auditFilterOptions()])
+  const db = await getDb()
+  const [list, options] = await Promise.all([listAudit(db, await searchParams), auditFilterOptions(db)])
   return (
     <>
       <PageHeader

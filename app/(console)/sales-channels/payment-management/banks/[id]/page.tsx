@@ -4,6 +4,8 @@ import { ResourceFormPage, pageId } from '@/components/resource-form-page'
 import { bankAccounts } from '@/lib/bank-accounts/resource'
 import { banks } from '@/lib/banks/resource'
 import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
+import { createBankAction, deleteBankAction, updateBankAction } from '@/lib/banks/actions'
+import { createBankAccountAction, deleteBankAccountAction, moveBankAccountAction, updateBankAccountAction } from '@/lib/bank-accounts/actions'
 
 export const metadata: Metadata = { title: 'Bank' }
 
@@ -18,12 +20,14 @@ export default async function BankPage({
   return (
     <ResourceFormPage
       resource={banks}
+      actions={{ create: createBankAction, update: updateBankAction, delete: deleteBankAction }}
       id={pageId(id)}
       basePath={`${PAYMENT_MANAGEMENT}/banks`}
       widgets={{ logo: 'image-url' }}
       related={(bank) => (
         <RelatedSection
           resource={bankAccounts}
+          actions={{ create: createBankAccountAction, update: updateBankAccountAction, delete: deleteBankAccountAction, move: moveBankAccountAction }}
           parent={{ field: 'bank', id: Number(bank.pk), label: String(bank.name) }}
           searchParams={query}
           prefix="accounts."

@@ -7,6 +7,9 @@ import { cards } from '@/lib/cards/resource'
 import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
 import { installments } from '@/lib/installments/resource'
 import { requirePageUser } from '@/lib/auth/current'
+import { createInstallmentAction, deleteInstallmentAction, updateInstallmentAction } from '@/lib/installments/actions'
+import { createCardAction, deleteCardAction, updateCardAction } from '@/lib/cards/actions'
+import { bulkUpdateBinNumbersAction, createBinNumberAction, deleteBinNumberAction, updateBinNumberAction } from '@/lib/bin-numbers/actions'
 
 export const metadata: Metadata = { title: 'Card' }
 
@@ -21,6 +24,7 @@ export default async function CardPage({
   return (
     <ResourceFormPage
       resource={cards}
+      actions={{ create: createCardAction, update: updateCardAction, delete: deleteCardAction }}
       id={pageId(id)}
       basePath={`${PAYMENT_MANAGEMENT}/cards`}
       widgets={{ currency_pos: 'currency-pos' }}
@@ -30,6 +34,7 @@ export default async function CardPage({
           <>
             <RelatedSection
               resource={binNumbers}
+              actions={{ create: createBinNumberAction, update: updateBinNumberAction, delete: deleteBinNumberAction, bulkUpdate: bulkUpdateBinNumbersAction }}
               parent={parent}
               searchParams={query}
               prefix="bins."
@@ -50,6 +55,7 @@ export default async function CardPage({
             {user.role === 'admin' && <BinImport cardId={Number(card.pk)} />}
             <RelatedSection
               resource={installments}
+              actions={{ create: createInstallmentAction, update: updateInstallmentAction, delete: deleteInstallmentAction }}
               parent={parent}
               searchParams={query}
               prefix="rates."

@@ -2,9 +2,10 @@ import type { Metadata } from 'next'
 import { ResourceFormPage } from '@/components/resource-form-page'
 import { cards } from '@/lib/cards/resource'
 import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
+import { createCardAction, deleteCardAction, updateCardAction } from '@/lib/cards/actions'
 
 export const metadata: Metadata = { title: 'New card' }
 
 export default function NewCardPage() {
-  return <ResourceFormPage resource={cards} id={null} basePath={`${PAYMENT_MANAGEMENT}/cards`} widgets={{ currency_pos: 'currency-pos' }} />
+  return <ResourceFormPage resource={cards} actions={{ create: createCardAction, update: updateCardAction, delete: deleteCardAction }} id={null} basePath={`${PAYMENT_MANAGEMENT}/cards`} widgets={{ currency_pos: 'currency-pos' }} />
 }
