@@ -7,6 +7,7 @@ import { requireActionUser } from '@/lib/auth/current'
 import { forgetToken } from '@/lib/auth/users'
 import { actionError, toActionResult, type ActionResult } from '@/lib/resource/action-result'
 import { AppError } from '@/lib/http/errors'
+import { fieldErrorsOf } from '@/lib/resource/fields'
 import { tokenInputSchema } from './schema'
 import { createToken, revokeToken } from './queries'
 
@@ -15,11 +16,7 @@ export async function createTokenAction(input: unknown): Promise<ActionResult<{ 
   try {
     const principal = await requireActionUser({ write: true })
     const parsed = tokenInputSchema.safeParse(input)
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {}
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'non_field_errors')] ??= []).push(issue.message)
-      return { ok: false, fieldErrors, formError: null }
-    }
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error.issues), formError: null }
     const record = await withTransaction((trx) => createToken(trx, { name: parsed.data.name as string, userId: parsed.data.user as number }, { ...principal, via: 'console' }))
     revalidatePath('/api-tokens')
     return { ok: true, record }

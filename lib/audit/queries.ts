@@ -2,7 +2,6 @@ import 'server-only'
 import { sql } from 'kysely'
 import type { Db } from '@/lib/resource/define'
 import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/params'
-import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
 import type { ListState } from '@/lib/console/table-spec'
 import { parseInteger } from '@/lib/resource/fields'
 import { validDate } from '@/lib/resource/filters'
@@ -14,19 +13,19 @@ function resourceLabel(resource: string): string {
   return findResource(resource)?.titlePlural ?? (resource === 'api_tokens' ? 'API tokens' : resource.replace(/[_-]/g, ' '))
 }
 
-/** Values the server derives or stamps: they change with every save and say nothing about the edit. */
-const DERIVED_FIELDS = new Set(['pk', 'modified_date', 'created_date', 'gateway_display', 'bin_number_length'])
+/**
+ * Values the server derives or stamps (a resource's read-only fields: pk, dates, gateway_display…):
+ * they change with every save and say nothing about the edit.
+ */
+function editedFields(resource: string, changes: Record<string, unknown>): string {
+  const fields = findResource(resource)?.fields
+  const derived = (field: string) =>
+    fields ? Object.hasOwn(fields, field) && fields[field].readOnly : field === 'pk' || field === 'modified_date' || field === 'created_date'
+  return Object.keys(changes ?? {}).filter((field) => !derived(field)).join(', ')
+}
 
 const ACTIONS = new Set(['create', 'update', 'delete'])
 
-/** Where a record of a resource is edited in the console (bank accounts and BINs live on their parent's page). */
-const RECORD_PAGES: Record<string, string> = {
-  pos: `${PAYMENT_MANAGEMENT}/pos`,
-  banks: `${PAYMENT_MANAGEMENT}/banks`,
-  card_types: `${PAYMENT_MANAGEMENT}/card-types`,
-  cards: `${PAYMENT_MANAGEMENT}/cards`,
-  payment_options: `${PAYMENT_MANAGEMENT}/payment-options`,
-}
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
 /**
@@ -90,14 +89,16 @@ export async function listAudit(db: Db, params: SearchParamsRecord): Promise<Lis
   return {
     rows: rows.map((row) => {
       const changes = (typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes) as Record<string, unknown>
+      // Bank accounts and BINs have no page of their own (they live on their parent's): no link.
+      const page = findResource(row.resource)?.consolePath
       return {
         ...row,
         pk: Number(row.pk),
         at: isoMicro(row.at),
         record: `${row.record_label || '—'} (#${row.record_id})`,
-        record_href: row.action !== 'delete' && RECORD_PAGES[row.resource] ? `${RECORD_PAGES[row.resource]}/${row.record_id}` : null,
+        record_href: row.action !== 'delete' && page ? `${page}/${row.record_id}` : null,
         resource: resourceLabel(row.resource),
-        fields: Object.keys(changes ?? {}).filter((field) => !DERIVED_FIELDS.has(field)).join(', '),
+        fields: editedFields(row.resource, changes),
         changes,
       }
     }),

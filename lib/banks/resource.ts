@@ -19,6 +19,7 @@ export const banks = defineResource({
   },
   filters: { ...standardFilters(), name: nameSearch() },
   uniqueSets: [['slug', 'channel']],
+  consolePath: '/sales-channels/payment-management/banks',
   defaultOrdering: ['pk'],
   label: (row) => String(row.slug),
   channelChange: { code: 'bank_100_2', message: (channel, row) => `Channel: ${channel} of Bank: ${row.slug} cannot change.` },

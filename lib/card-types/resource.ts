@@ -24,6 +24,7 @@ export const cardTypes = defineResource({
   },
   filters: { ...standardFilters(), name: nameSearch() },
   uniqueSets: [['slug', 'channel']],
+  consolePath: '/sales-channels/payment-management/card-types',
   defaultOrdering: ['pk'],
   label: (row) => String(row.slug),
   channelChange: { code: 'card_type_100_2', message: (channel, row) => `Channel: ${channel} of CardType: ${row.slug} cannot change.` },

@@ -36,14 +36,14 @@ function parseCurrencyPos(raw: unknown): { ok: true; value: CurrencyPos[] } | { 
     }
   }
   if (!Array.isArray(value))
-    return { ok: false, message: `Expected a list of items but got type "${value === null ? 'NoneType' : typeof value === 'object' ? 'dict' : typeof value === 'string' ? 'str' : typeof value}".` }
+    return { ok: false, message: `Expected a list of items but got type "${f.pythonType(value)}".` }
   const items: CurrencyPos[] = []
   const seen = new Set<string>()
   for (const [index, entry] of value.entries()) {
     const at = `Item ${index + 1}:`
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
       return { ok: false, message: `${at} Invalid data. Expected a dictionary.` }
-    const unknown = Object.keys(entry).filter((key) => !(key in currencyPosFields))
+    const unknown = Object.keys(entry).filter((key) => !Object.hasOwn(currencyPosFields, key))
     if (unknown.length) return { ok: false, message: `${at} ${unknown[0]}: Unknown field.` }
     const record = entry as Record<string, unknown>
     const currency = record.currency
@@ -221,6 +221,7 @@ export const cards = defineResource({
     ['slug', 'channel', 'bank', 'card_type'],
     ['bank', 'card_type', 'card_payment_type'],
   ],
+  consolePath: '/sales-channels/payment-management/cards',
   defaultOrdering: ['pk'],
   label: (row) => String(row.slug),
   channelChange: { code: 'card_100_3', message: (channel, row) => `Channel: ${channel} of Card: ${row.slug} cannot change.` },

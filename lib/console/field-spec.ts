@@ -113,7 +113,7 @@ function jsonList(spec: FieldSpec): FieldDef {
         }
       }
       if (parsed === null && spec.nullable) return { ok: true, value: null }
-      return Array.isArray(parsed) ? { ok: true, value: parsed } : { ok: false, message: `Expected a list of items but got type "${parsed === null ? 'NoneType' : typeof parsed === 'object' ? 'dict' : typeof parsed}".` }
+      return Array.isArray(parsed) ? { ok: true, value: parsed } : { ok: false, message: `Expected a list of items but got type "${f.pythonType(parsed)}".` }
     },
   }
 }

@@ -1,4 +1,4 @@
-import { isHttpUrl, parseBoolean, parseInteger, type Choice } from '@/lib/resource/fields'
+import { isHttpUrl, parseBoolean, parseInteger, pythonType, type Choice } from '@/lib/resource/fields'
 
 /**
  * The vocabulary a gateway uses to describe its `config`: one description gives the validator
@@ -27,15 +27,6 @@ export type ConfigFields = Record<string, ConfigField>
 export type ConfigErrors = { [key: string]: string[] | ConfigErrors }
 
 const REQUIRED = 'This field is required.'
-
-function typeName(value: unknown): string {
-  if (Array.isArray(value)) return 'list'
-  if (typeof value === 'string') return 'str'
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float'
-  if (typeof value === 'boolean') return 'bool'
-  if (value === null) return 'NoneType'
-  return typeof value
-}
 
 type Checked = { ok: true; value: unknown } | { ok: false; errors: string[] | ConfigErrors }
 
@@ -71,7 +62,7 @@ function checkField(field: ConfigField, value: unknown): Checked {
         : fail(`"${String(value)}" is not a valid choice.`)
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value))
-        return fail(`Expected a dictionary of items but got type "${typeName(value)}".`)
+        return fail(`Expected a dictionary of items but got type "${pythonType(value)}".`)
       const nested = checkConfig(field.fields, value as Record<string, unknown>)
       return nested.ok ? { ok: true, value: nested.value } : { ok: false, errors: nested.errors }
     }

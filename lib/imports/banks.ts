@@ -5,7 +5,7 @@ import { banks } from '@/lib/banks/resource'
 import { assertCanWrite, type Principal } from '@/lib/auth/principal'
 import { AppError, InvalidError } from '@/lib/http/errors'
 import { createRecord } from '@/lib/resource/crud'
-import { parseInteger } from '@/lib/resource/fields'
+import { dict, parseInteger } from '@/lib/resource/fields'
 import { csvProblem, FileNotFoundError, openUpload, parseCsv, readText } from './upload'
 
 /** A channel has tens of banks; the cap keeps one request from turning into a long stream of writes. */
@@ -43,9 +43,10 @@ export async function importBanksCsv(db: Kysely<Database>, request: Request, pri
     throw new InvalidError({ non_field_errors: [`The file has ${rows.length} rows; at most ${MAX_BANK_ROWS} are imported at once.`] })
   const columns = header.cells.map((cell) => cell.trim().toLowerCase())
 
-  const statuses: Record<string, string> = {}
+  // Keyed by bank names from the file: a bank called `__proto__` or `constructor` is just a key.
+  const statuses = dict<string>()
   for (const row of rows) {
-    const input: Record<string, unknown> = {}
+    const input = dict<unknown>()
     columns.forEach((column, index) => {
       if (column === '' || column === 'channel') return
       input[column] = row.cells[index] ?? ''

@@ -72,6 +72,7 @@ export const paymentOptions = defineResource({
     is_active: booleanFilter('is_active'),
   },
   uniqueSets: [['slug', 'channel']],
+  consolePath: '/sales-channels/payment-management/payment-options',
   defaultOrdering: ['sort_order', 'pk'],
   label: (row) => String(row.slug),
   channelChange: {

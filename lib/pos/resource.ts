@@ -72,6 +72,7 @@ export const pos = defineResource({
   },
   filters: { ...standardFilters(), name: nameSearch() },
   uniqueSets: [['slug', 'channel']],
+  consolePath: '/sales-channels/payment-management/pos',
   defaultOrdering: ['pk'],
   label: (row) => String(row.slug),
   channelChange: { code: 'pos_100_3', message: (channel, row) => `Channel: ${channel} of Pos: ${row.slug} cannot change.` },

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/http/errors'
 import { actionError, toActionResult, type ActionResult, type ImportRowResult, type ImportRowsAction } from './action-result'
 import { createRecord, getRecord, getRecordRow, listRecords, updateRecord, deleteRecord } from './crud'
 import type { Db, Resource } from './define'
+import { dict } from './fields'
 import { channelScope } from './references'
 
 /**
@@ -22,8 +23,9 @@ import { channelScope } from './references'
 type Values = Record<string, unknown>
 type Console = { principal: Principal; channelId: number | undefined }
 
+/** A copy of the input object whose keys are only data (`__proto__` and `constructor` are ordinary keys). */
 function asValues(input: unknown): Values | null {
-  return typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...(input as Values) } : null
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? dict(Object.entries(input)) : null
 }
 
 const validId = (id: unknown): id is number => typeof id === 'number' && Number.isSafeInteger(id)
@@ -119,7 +121,7 @@ export function bulkUpdateAction(resource: Resource) {
  * by the resource's actions file, never taken from the browser.
  */
 export function moveAction(resource: Resource, sortField: string, parentField: string) {
-  if (resource.fields[sortField]?.kind !== 'integer' || !Object.hasOwn(resource.filters, parentField))
+  if (!Object.hasOwn(resource.fields, sortField) || resource.fields[sortField].kind !== 'integer' || !Object.hasOwn(resource.filters, parentField))
     throw new Error(`${resource.name}: ${sortField} cannot order records by ${parentField}`)
   return (id: number, direction: 'up' | 'down'): Promise<ActionResult<{ moved: boolean }>> =>
     consoleWrite(resource, async ({ principal, channelId }) => {

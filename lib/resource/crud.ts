@@ -13,7 +13,7 @@ import {
   type FieldErrors,
 } from '@/lib/http/errors'
 import type { Db, DbRow, Resource, WriteContext } from './define'
-import { columnOf, depthError } from './fields'
+import { columnOf, depthError, dict, fieldErrorsOf, pythonType } from './fields'
 import { assertChoicesExist, pageLinks, parseListQuery, runList } from './list'
 import type { FilterCondition } from './filters'
 import { serialize } from './serialize'
@@ -24,42 +24,29 @@ export function uniqueSetMessage(set: string[]): string {
   return `The fields ${set.join(', ')} must make a unique set.`
 }
 
-function describeType(value: unknown): string {
-  if (Array.isArray(value)) return 'list'
-  if (value === null) return 'NoneType'
-  return typeof value === 'string' ? 'str' : typeof value
-}
-
 /** Validates input with the resource's zod schema; returns column values of the fields sent. */
 export function parseInput(resource: Resource, input: unknown, mode: WriteMode): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new InvalidError({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${describeType(input)}.`] })
-  const body: Record<string, unknown> = {}
+    throw new InvalidError({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${pythonType(input)}.`] })
+  // Keys are data, never the object's own machinery: `constructor` is an unknown field and `__proto__`
+  // cannot lend its contents to the fields (both are answered "Unknown field.").
+  const body = dict<unknown>()
+  const isField = (name: string) => Object.hasOwn(resource.fields, name)
   for (const [sent, value] of Object.entries(input)) {
     // Input keys are the lowercase field names; the spec's own examples capitalise some ("PK", "Slug",
     // "Config"), so a key that differs from a field only in case is read as that field unless both are sent.
-    const key = sent in resource.fields || !(sent.toLowerCase() in resource.fields) || sent.toLowerCase() in input ? sent : sent.toLowerCase()
+    const lower = sent.toLowerCase()
+    const key = isField(sent) || !isField(lower) || Object.hasOwn(input, lower) ? sent : lower
     // Read-only fields (pk, gateway_display, timestamps…) may be echoed back by clients; they are ignored.
-    if (resource.fields[key]?.readOnly) continue
+    if (isField(key) && resource.fields[key].readOnly) continue
     body[key] = value
   }
   // Before any parser walks the values recursively (JSON.stringify, zod): a hostile body could overflow the stack.
   const tooDeep = Object.entries(body).filter(([, value]) => depthError(value))
-  if (tooDeep.length) throw new InvalidError(Object.fromEntries(tooDeep.map(([key, value]) => [key, [depthError(value)!]])))
+  if (tooDeep.length) throw new InvalidError(dict(tooDeep.map(([key, value]) => [key, [depthError(value)!]])))
   const schema = mode === 'patch' ? resource.patchSchema : resource.createSchema
   const result = schema.safeParse(body)
-  if (!result.success) {
-    const errors: FieldErrors = {}
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) (errors[key] ??= []).push('Unknown field.')
-        continue
-      }
-      const key = issue.path.length ? String(issue.path[0]) : 'non_field_errors'
-      ;(errors[key] ??= []).push(issue.message)
-    }
-    throw new InvalidError(errors)
-  }
+  if (!result.success) throw new InvalidError(fieldErrorsOf(result.error.issues))
   const values: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(result.data as Record<string, unknown>)) {
     if (value === undefined) continue

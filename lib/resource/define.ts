@@ -44,6 +44,13 @@ export interface ResourceDef {
   }
   /** Service-layer (406) errors other than channel rules, for the API reference. */
   serviceErrors?: { code: string; description: string }[]
+  /** Where a record is edited in the console (`<consolePath>/<id>`); none for records shown on their parent's page. */
+  consolePath?: string
+  /**
+   * Exact row counts per channel are kept in `row_counts` by triggers (a million-row table, see
+   * docs/decisions/003-list-counts.md); set only together with the migration that installs them.
+   */
+  countedRows?: boolean
   /** Deleting a bank account only deactivates it. */
   deleteMode?: 'delete' | 'deactivate'
   /** Extra rules run inside the write transaction, after field validation. */

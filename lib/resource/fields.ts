@@ -224,12 +224,35 @@ export function choice(options: Common & { choices: Choice[] }): FieldDef {
   }
 }
 
-function typeName(value: unknown): string {
+/** Python's name of a JSON value's type, as DRF's messages print it ("got str", "received list"). */
+export function pythonType(value: unknown): string {
+  if (value === null) return 'NoneType'
   if (Array.isArray(value)) return 'list'
   if (typeof value === 'string') return 'str'
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float'
   if (typeof value === 'boolean') return 'bool'
-  return typeof value
+  return typeof value === 'object' ? 'dict' : typeof value
+}
+
+/**
+ * A dictionary keyed by names that come from input (body keys, filters, CSV columns): no inherited
+ * keys (`constructor`, `toString` are not already "there") and `__proto__` is an ordinary key.
+ */
+export function dict<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const out: Record<string, T> = Object.create(null)
+  for (const [key, value] of entries) out[key] = value
+  return out
+}
+
+/** zod's issues as DRF's field errors: messages under the top-level field, unknown keys as "Unknown field.". */
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const errors = dict<string[]>()
+  const add = (key: string, message: string) => (errors[key] ??= []).push(message)
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add(key, 'Unknown field.')
+    else add(issue.path.length ? String(issue.path[0]) : 'non_field_errors', issue.message)
+  }
+  return errors
 }
 
 /** A JSON object (config, translations). */
@@ -264,7 +287,7 @@ export function jsonObject(options: Common): FieldDef {
       if (value === null) return options.nullable ? ok(null) : fail(NOT_NULL)
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return fail(`Expected a dictionary of items but got type "${typeName(value)}".`)
+      return fail(`Expected a dictionary of items but got type "${pythonType(value)}".`)
     if (nestedDeeperThan(value)) return fail(TOO_DEEP)
     const text = JSON.stringify(value)
     // jsonb refuses \u0000; and a settings blob has no business being megabytes long.
@@ -314,7 +337,7 @@ export function reference(options: Common & { table: keyof Database; display?: s
   return {
     ...base('fk', options, 'pk field', { type: 'integer' }, (value) => {
       const number = parseInteger(value)
-      if (number === undefined) return fail(`Incorrect type. Expected pk value, received ${typeName(value)}.`)
+      if (number === undefined) return fail(`Incorrect type. Expected pk value, received ${pythonType(value)}.`)
       // A well-formed integer that no row can have (0, negative, past int4) simply names no record.
       if (number < 1 || number > 2147483647) return fail(`Invalid pk "${number}" - object does not exist.`)
       return ok(number)

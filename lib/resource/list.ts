@@ -3,7 +3,7 @@ import { InvalidError, type FieldErrors } from '@/lib/http/errors'
 import { publicUrl } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
-import { parseInteger } from './fields'
+import { dict, parseInteger } from './fields'
 import { storedCount, storedCountScope, type AppliedFilter } from './row-counts'
 
 export const DEFAULT_LIMIT = 20
@@ -26,7 +26,8 @@ export interface ListQuery {
  * Unknown parameters are ignored (as django-filter does); known ones with bad values are a 400.
  */
 export function parseListQuery(resource: Resource, params: URLSearchParams): ListQuery {
-  const errors: FieldErrors = {}
+  // Parameter names are data: `constructor` or `__proto__` name no filter and no ordering field.
+  const errors = dict<string[]>()
   const conditions: FilterCondition[] = []
   const applied: AppliedFilter[] = []
   // A repeated parameter counts once, with its last value, as Django's QueryDict.get reads it.
@@ -36,7 +37,7 @@ export function parseListQuery(resource: Resource, params: URLSearchParams): Lis
     // Unknown names and lookups, chained ones (`id__gt__lt`) included, are ignored as django-filter does.
     if (parts.length > 2) continue
     const [name, lookup = 'exact'] = parts as [string, Lookup | undefined]
-    const filter = resource.filters[name]
+    const filter = Object.hasOwn(resource.filters, name) ? resource.filters[name] : undefined
     if (!filter || !filter.lookups.includes(lookup as Lookup)) continue
     if (raw === '') continue
     if (raw.includes('\u0000')) {
@@ -63,7 +64,7 @@ export function parseListQuery(resource: Resource, params: URLSearchParams): Lis
     const descending = term.startsWith('-')
     const name = descending ? term.slice(1) : term
     // `id` is the model's own name for `pk`: ordering by it works as in DRF.
-    const column = resource.columns[name] ?? (name === 'id' ? resource.columns.pk : undefined)
+    const column = Object.hasOwn(resource.columns, name) ? resource.columns[name] : name === 'id' ? resource.columns.pk : undefined
     if (!column) {
       ;(errors.ordering ??= []).push(`Invalid ordering field "${name}".`)
       continue
@@ -77,10 +78,15 @@ export function parseListQuery(resource: Resource, params: URLSearchParams): Lis
   return { conditions, applied, ordering, page: page!, limit: Math.min(limit!, MAX_LIMIT) }
 }
 
-export async function runList(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []) {
+function whereOf(query: ListQuery, scope: FilterCondition[]) {
   const where = [...scope, ...query.conditions]
+  return (select: any) => (where.length ? select.where((eb: any) => eb.and(where.map((condition) => condition(eb)))) : select)
+}
+
+/** One page of rows, filtered and ordered, without the count (an export reads every page and never needs it). */
+export async function listRows(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []): Promise<DbRow[]> {
+  const filtered = whereOf(query, scope)
   const offset = (query.page - 1) * query.limit
-  const filtered = (select: any) => (where.length ? select.where((eb: any) => eb.and(where.map((condition) => condition(eb)))) : select)
   const ordered = (select: any) => query.ordering.reduce((acc, { column, direction }) => acc.orderBy(sql.ref(column), direction), select)
   let rowsQuery: any
   if (offset >= DEFERRED_JOIN_OFFSET) {
@@ -89,13 +95,20 @@ export async function runList(db: Db, resource: Resource, query: ListQuery, scop
     const ids = ordered(filtered(db.selectFrom(resource.table as never).select('id' as never))).limit(query.limit).offset(offset)
     rowsQuery = ordered(db.selectFrom(resource.table as never).selectAll().where('id' as never, 'in', ids))
   } else rowsQuery = ordered(filtered(db.selectFrom(resource.table as never).selectAll())).limit(query.limit).offset(offset)
-  const countQuery = filtered(db.selectFrom(resource.table as never).select(sql<number>`count(*)`.as('count')))
+  return rowsQuery.execute()
+}
+
+/** The list's total: `row_counts` when it can answer (docs/decisions/003-list-counts.md), else count(*). */
+async function countRows(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]): Promise<number> {
   // count(*) over a million-row table costs more than the page itself: such tables keep exact counts.
-  const stored = storedCountScope(resource.table, query.applied ?? [], scope.length > 0)
-  const counting = stored === null
-    ? countQuery.executeTakeFirst().then((row: { count?: unknown } | undefined) => Number(row?.count ?? 0))
-    : storedCount(db, resource.table, stored)
-  const [rows, count] = await Promise.all([rowsQuery.execute() as Promise<DbRow[]>, counting as Promise<number>])
+  const stored = storedCountScope(resource, query.applied ?? [], scope.length > 0)
+  if (stored !== null) return storedCount(db, resource.table, stored)
+  const row = await whereOf(query, scope)(db.selectFrom(resource.table as never).select(sql<number>`count(*)`.as('count'))).executeTakeFirst()
+  return Number(row?.count ?? 0)
+}
+
+export async function runList(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []) {
+  const [rows, count] = await Promise.all([listRows(db, resource, query, scope), countRows(db, resource, query, scope)])
   return { rows, count }
 }
 

@@ -1,13 +1,6 @@
-import type { Db } from './define'
+import type { Db, Resource } from './define'
 import { parseInteger } from './fields'
 import type { Lookup } from './filters'
-
-/**
- * Tables whose exact row counts per channel are kept in `row_counts` by the triggers of
- * db/migrations/0002-row-counts.ts (docs/decisions/003-list-counts.md). Add a table here only
- * together with a migration that installs its triggers.
- */
-export const COUNTED_TABLES: ReadonlySet<string> = new Set(['bin_numbers'])
 
 export interface AppliedFilter {
   /** The query parameter's filter name (`bank` of `bank=3`). */
@@ -21,8 +14,8 @@ export interface AppliedFilter {
  * A list whose count `row_counts` can answer: no filter at all ('all'), or only `channel=<id>`.
  * Anything else (other filters, a scope) is counted by the query itself.
  */
-export function storedCountScope(table: string, filters: AppliedFilter[], scoped: boolean): 'all' | number | null {
-  if (scoped || !COUNTED_TABLES.has(table)) return null
+export function storedCountScope(resource: Pick<Resource, 'countedRows'>, filters: AppliedFilter[], scoped: boolean): 'all' | number | null {
+  if (scoped || !resource.countedRows) return null
   if (filters.length === 0) return 'all'
   if (filters.length !== 1) return null
   const [only] = filters

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { api, CHANNEL } from '../helpers/api'
+import { api, CHANNEL, uid } from '../helpers/api'
 import { createBank, createCard, createPos } from '../helpers/fixtures'
 
 /** Edges of the contract a careful client (or a hostile one) reaches: each answers a 4xx, never a 500. */
@@ -154,5 +154,59 @@ describe('name search (ours, beside the contract)', () => {
     expect((await api('GET', '/api/v1/payment_options/?name__icontains=zzz-none')).body.count).toBe(0)
     const schema = await api('GET', '/api/v1/pos/schema/')
     expect(Object.keys(schema.body.filters)).toEqual(['id', 'channel', 'modified_date', 'pk'])
+  })
+
+  // Names that are methods of every JavaScript object must be plain unknown names to the API: never a
+  // 500 from a lookup on a plain object, never a prototype swap (issue 9, item 3).
+  const OBJECT_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']
+
+  it('answers an object-method name as a body key with 400 "Unknown field." on create and update, writing nothing', async () => {
+    const bank = await createBank()
+    for (const name of OBJECT_NAMES) {
+      const slug = uid('proto')
+      // Raw JSON text: JSON.stringify would drop a `__proto__` key set in an object literal.
+      const created = await api('POST', '/api/v1/banks/', `{"name": "Proto", "slug": "${slug}", "channel": ${CHANNEL}, ${JSON.stringify(name)}: 1}`)
+      expect(created.status, name).toBe(400)
+      expect(created.body, name).toEqual({ [name]: ['Unknown field.'] })
+      const patched = await api('PATCH', `/api/v1/banks/${bank.pk}/`, `{${JSON.stringify(name)}: {"name": "Odd"}}`)
+      expect(patched.status, name).toBe(400)
+      expect(patched.body, name).toEqual({ [name]: ['Unknown field.'] })
+      expect((await api('GET', `/api/v1/banks/?slug=${slug}&name__icontains=Proto`)).body.count, name).toBe(0)
+    }
+    expect((await api('GET', `/api/v1/banks/${bank.pk}/`)).body.name).toBe(bank.name)
+  })
+
+  it('does not let {"__proto__": {...}} lend its contents to the fields of a new record', async () => {
+    const slug = uid('proto-only')
+    const response = await api('POST', '/api/v1/banks/', `{"__proto__": {"name": "Smuggled", "slug": "${slug}", "channel": ${CHANNEL}}}`)
+    expect(response.status).toBe(400)
+    expect(response.body).toEqual({ ['__proto__']: ['Unknown field.'], name: ['This field is required.'], slug: ['This field is required.'], channel: ['This field is required.'] })
+    expect((await api('GET', '/api/v1/banks/?name__icontains=Smuggled')).body.count).toBe(0)
+  })
+
+  it('ignores object-method names as filters and refuses them as ordering fields, on the API and the CSV export', async () => {
+    const all = (await api('GET', '/api/v1/cards/')).body.count
+    for (const name of OBJECT_NAMES) {
+      const filtered = await api('GET', `/api/v1/cards/?${name}=1&${name}__gt=1`)
+      expect(filtered.status, name).toBe(200)
+      expect(filtered.body.count, name).toBe(all)
+      const ordered = await api('GET', `/api/v1/cards/?ordering=-${name}`)
+      expect(ordered.status, name).toBe(400)
+      expect(ordered.body, name).toEqual({ ordering: [`Invalid ordering field "${name}".`] })
+      expect((await api('GET', `/export/cards?${name}=1`)).status, name).toBe(200)
+      expect((await api('GET', `/export/cards?ordering=${name}`)).status, name).toBe(400)
+      expect((await api('GET', `/export/${name}`)).status, name).toBe(404)
+    }
+  })
+
+  it('reports object-method names as CSV columns of a bank import as unknown, row by row', async () => {
+    const slug = uid('proto-csv')
+    const form = new FormData()
+    form.append('file', new Blob([`name,slug,constructor,__proto__\nProto CSV,${slug},1,2\n__proto__,${slug}-2,,\n`], { type: 'text/csv' }), 'banks.csv')
+    const response = await api('POST', `/api/v1/banks/bulk_create/?channel_id=${CHANNEL}`, undefined, { raw: form })
+    expect(response.status).toBe(200)
+    expect(Object.keys(response.body)).toEqual(['Proto CSV', '__proto__'])
+    expect(response.body['Proto CSV']).toMatch(/constructor: Unknown field\./)
+    expect(response.body['Proto CSV']).toMatch(/__proto__: Unknown field\./)
   })
 })
