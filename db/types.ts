@@ -167,7 +167,7 @@ export interface PaymentOptionTable {
   modified_date: Timestamp
 }
 
-/** Progress of a streamed CSV import (db/migrations/0002-import-jobs.ts). */
+/** Progress of a streamed CSV import (db/migrations/0003-import-jobs.ts). */
 export interface ImportJobTable {
   id: string
   kind: 'bin_numbers'
@@ -184,7 +184,7 @@ export interface ImportJobTable {
   modified_date: Timestamp
 }
 
-/** Exact row counts per table and channel, kept by triggers (db/migrations/0002-row-counts.ts). */
+/** Exact row counts per table and channel, kept by triggers (db/migrations/0004-row-counts.ts). */
 export interface RowCountTable {
   table_name: string
   channel_id: number

@@ -1,13 +1,24 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
 import * as binNumberIndexes from './0002-bin-number-indexes'
-import * as importJobs from './0002-import-jobs'
-import * as rowCounts from './0002-row-counts'
+import * as importJobs from './0003-import-jobs'
+import * as rowCounts from './0004-row-counts'
 
 // A static list rather than a folder scan: the Next server bundle has no migrations folder to read.
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-bin-number-indexes': binNumberIndexes,
-  '0002-import-jobs': importJobs,
-  '0002-row-counts': rowCounts,
+  '0003-import-jobs': importJobs,
+  '0004-row-counts': rowCounts,
+}
+
+/**
+ * Names these migrations were recorded under before they were numbered in order (three shared `0002`).
+ * Kysely refuses a database whose recorded migrations are missing from the list, so `migrateToLatest`
+ * renames them in `kysely_migration` first (db/migrate.ts). Never remove an entry: a database last
+ * migrated by an old build may start with a new one at any time.
+ */
+export const renamedMigrations: Record<string, string> = {
+  '0002-import-jobs': '0003-import-jobs',
+  '0002-row-counts': '0004-row-counts',
 }

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Migrator, type Kysely, type Migration } from 'kysely'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createDb } from './connection'
+import { migrateToLatest, renameRecordedMigrations } from './migrate'
+import { migrations, renamedMigrations } from './migrations'
+import { TABLES as COUNTED_BY_TRIGGERS } from './migrations/0004-row-counts'
+import type { Database } from './types'
+import { resources } from '@/lib/resource/registry'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'res-migrate-test-'))
+let count = 0
+const opened: Kysely<Database>[] = []
+async function open() {
+  const db = await createDb({ NODE_ENV: 'test', PGLITE_DIR: path.join(dir, `db-${count++}`) })
+  opened.push(db)
+  return db
+}
+
+afterAll(async () => {
+  for (const db of opened) await db.destroy()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** The migration list as builds before the renumbering shipped it: the same code under the old names. */
+function oldList(): Record<string, Migration> {
+  const oldName = Object.fromEntries(Object.entries(renamedMigrations).map(([from, to]) => [to, from]))
+  return Object.fromEntries(Object.entries(migrations).map(([name, migration]) => [oldName[name] ?? name, migration]))
+}
+
+const recorded = async (db: Kysely<any>) =>
+  (await db.selectFrom('kysely_migration').select('name').orderBy('name').execute()).map((row: { name: string }) => row.name)
+
+describe('migrations numbered in order', () => {
+  it('are numbered without a repeat, in the order they run', () => {
+    const names = Object.keys(migrations)
+    expect(new Set(names.map((name) => name.slice(0, 4))).size).toBe(names.length)
+    expect([...names].sort()).toEqual(names)
+  })
+
+  it('migrate a database recorded under the old names without running anything twice', async () => {
+    const db = await open()
+    const before = await new Migrator({ db, provider: { getMigrations: async () => oldList() } }).migrateToLatest()
+    expect(before.error).toBeUndefined()
+    expect(await recorded(db)).toEqual(['0001-initial', '0002-bin-number-indexes', '0002-import-jobs', '0002-row-counts'])
+    // What Kysely does with the new list unless the names are renamed first.
+    const refused = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest()
+    expect(String(refused.error)).toMatch(/corrupted migrations/)
+
+    expect(await migrateToLatest(db)).toEqual([])
+    expect(await recorded(db)).toEqual(Object.keys(migrations))
+    // The tables of the renamed migrations are the ones their first run made, still working.
+    await db.insertInto('row_counts').values({ table_name: 'probe', channel_id: 1, n: 1 }).execute()
+    expect(await db.selectFrom('import_jobs').select('id').execute()).toEqual([])
+    // A second start renames nothing and applies nothing.
+    expect(await renameRecordedMigrations(db)).toEqual([])
+    expect(await migrateToLatest(db)).toEqual([])
+  }, 60_000)
+
+  it('migrate a database stopped part-way under the old names, then run what is left', async () => {
+    const db = await open()
+    const partial = Object.fromEntries(Object.entries(oldList()).slice(0, 3))
+    expect((await new Migrator({ db, provider: { getMigrations: async () => partial } }).migrateToLatest()).error).toBeUndefined()
+    expect(await migrateToLatest(db)).toEqual(['0004-row-counts'])
+    expect(await recorded(db)).toEqual(Object.keys(migrations))
+  }, 60_000)
+
+  it('migrate a fresh database with nothing to rename', async () => {
+    const db = await open()
+    expect(await renameRecordedMigrations(db)).toEqual([])
+    expect(await migrateToLatest(db)).toEqual(Object.keys(migrations))
+  }, 60_000)
+
+  it('keep row counts by triggers exactly for the resources whose description asks for them', () => {
+    const described = Object.values(resources).filter((resource) => resource.countedRows).map((resource) => resource.table)
+    expect(described.sort()).toEqual([...COUNTED_BY_TRIGGERS].sort())
+  })
+})
