@@ -12,5 +12,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/', '/sales-channels/:path*', '/api-tokens/:path*', '/audit-log/:path*', '/transactions/:path*', '/order-payments/:path*', '/api/docs'],
+  matcher: ['/', '/sales-channels/:path*', '/api-tokens/:path*', '/audit-log/:path*', '/sms-outbox/:path*', '/transactions/:path*', '/order-payments/:path*', '/api/docs'],
 }

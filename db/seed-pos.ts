@@ -13,6 +13,15 @@ const DEMO_POS = [
     three_d_resource_url: 'https://dummypay.net/3d/',
   },
   {
+    // The 3-D Secure POS of the storefront's demo cards: DummyPay sends the shopper to the app's own 3-D page.
+    name: 'DummyPay 3-D',
+    slug: 'dummypay-3d',
+    gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway',
+    config: { three_d_enabled: true, fail_on_refund: false, fail_on_void: false, auth: {} },
+    resource_url: 'https://dummypay.net/',
+    three_d_resource_url: '/storefront/3d-secure/',
+  },
+  {
     name: 'Test Garanti Pay',
     slug: 'gpay',
     gateway: 'omnicore.libs.payment_gateways.gpay.GPayGateway',
@@ -44,6 +53,7 @@ const DEMO_POS = [
       mac_key: 'mp-test-mac-key-0001',
       service_url: 'https://test.masterpassturkiye.com/MasterpassJsonServerHandler/v2',
       sdk_url: 'https://test.masterpassturkiye.com/sdk/mfs-client.min.js',
+      merchant_type: 'standard',
       mode: 'TEST',
     },
     resource_url: 'https://test.masterpassturkiye.com/',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from './types'
 import { seedUsers } from './seed-users'
 import { seedPaymentDemo } from './seed-data/payment-demo'
+import { seedProducts, seedShoppers, storefrontChannel } from './seed-data/storefront'
 
 export const DEMO_CHANNELS = [
   { name: 'Web Shop', slug: 'web-shop' },
@@ -32,7 +33,11 @@ export async function seedDatabase(db: Kysely<Database>, env: NodeJS.ProcessEnv 
       .execute()
     // One transaction per channel: a failed seed leaves no half-filled channel behind.
     for (const channel of channels) await db.transaction().execute((trx) => seedPaymentDemo(trx, channel.id))
+    // The demo shop's catalog lives in the storefront channel only.
+    const shop = await storefrontChannel(db, env)
+    if (shop !== null) await seedProducts(db, shop)
   }
   const users = await seedUsers(db, env)
-  return { users }
+  const shoppers = await seedShoppers(db, env)
+  return { users, shoppers }
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type * as storefront from './tables/storefront'
 
 /** Timestamps come back as the server's text (UTC, microseconds); we never round-trip them through Date. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -208,6 +209,17 @@ export interface Database {
   payment_options: PaymentOptionTable
   import_jobs: ImportJobTable
   row_counts: RowCountTable
+  // storefront (issue 10)
+  shoppers: storefront.ShopperTable
+  products: storefront.ProductTable
+  baskets: storefront.BasketTable
+  basket_items: storefront.BasketItemTable
+  pre_orders: storefront.PreOrderTable
+  card_stagings: storefront.CardStagingTable
+  otp_codes: storefront.OtpCodeTable
+  otp_sends: storefront.OtpSendTable
+  saved_cards: storefront.SavedCardTable
+  sms_outbox: storefront.SmsOutboxTable
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>

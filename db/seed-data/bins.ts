@@ -54,8 +54,9 @@ function prefix(network: Network, random: () => number): string {
  * BIN is the start of an 8-digit one, so a card number's BIN always leads to one card.
  */
 export function generateBins(cards: readonly SeedCard[]): SeedBin[] {
-  const takenPrefixes = new Set<string>()
-  const bins: SeedBin[] = []
+  // The fixed test-card BINs first, so no generated BIN (or 8-digit group) can start with them.
+  const takenPrefixes = new Set<string>(cards.flatMap((card) => card.fixedBins ?? []))
+  const bins: SeedBin[] = cards.flatMap((card) => (card.fixedBins ?? []).map((bin) => ({ bin, card: card.slug, isActive: true })))
   for (const card of cards) {
     const random = mulberry32(hash(card.slug))
     const freshPrefix = (network: Network) => {

@@ -4,6 +4,7 @@ import type { CardTypeSlug } from './card-types'
 /** Slugs of the POS records that `seedPos` (db/seed-pos.ts) creates in every channel. */
 export const POS = {
   dummy: 'dummypay',
+  dummy3d: 'dummypay-3d',
   garantiPay: 'gpay',
   masterpass: 'masterpass',
   iyzico: 'iyzico',
@@ -25,6 +26,8 @@ export type SeedCard = {
   /** Networks the bank issues this card on, and how many BIN ranges the demo gives it. */
   networks: readonly Network[]
   bins: number
+  /** Public test-card BINs the demo and tests rely on (DESIGN.md "Demo data and test cards"). */
+  fixedBins?: readonly string[]
 }
 
 // Garanti's own virtual POS serves the Bonus family; the other banks go through iyzico or the test POS,
@@ -39,12 +42,14 @@ export const SEED_CARDS: readonly SeedCard[] = [
   { slug: 'vakifbank-world', name: 'VakıfBank World', bank: 'vakifbank', cardType: 'world', paymentType: 'credit', cash: POS.iyzico, installment: POS.iyzico, threeD: POS.iyzico, networks: ['visa', 'mastercard', 'troy'], bins: 14 },
   { slug: 'maximum', name: 'Maximum', bank: 'is-bankasi', cardType: 'maximum', paymentType: 'credit', cash: POS.iyzico, installment: POS.iyzico, threeD: POS.iyzico, networks: ['visa', 'mastercard', 'troy'], bins: 26 },
   { slug: 'cardfinans', name: 'CardFinans', bank: 'qnb', cardType: 'cardfinans', paymentType: 'credit', cash: POS.iyzico, installment: POS.iyzico, threeD: POS.iyzico, networks: ['visa', 'mastercard', 'troy'], bins: 16 },
-  { slug: 'paraf', name: 'Paraf', bank: 'halkbank', cardType: 'paraf', paymentType: 'credit', cash: POS.dummy, installment: POS.dummy, threeD: POS.dummy, networks: ['visa', 'mastercard', 'troy'], bins: 16 },
+  // 4111 1111 1111 1111 (Visa test card): Paraf, 2–12 installments through DummyPay, 3-D Secure on DummyPay 3-D.
+  { slug: 'paraf', name: 'Paraf', bank: 'halkbank', cardType: 'paraf', paymentType: 'credit', cash: POS.dummy, installment: POS.dummy, threeD: POS.dummy3d, networks: ['visa', 'mastercard', 'troy'], bins: 16, fixedBins: ['411111'] },
   { slug: 'teb-bonus', name: 'TEB Bonus', bank: 'teb', cardType: 'bonus', paymentType: 'credit', cash: POS.garantiPay, installment: POS.garantiPay, threeD: POS.garantiPay, networks: ['visa', 'mastercard'], bins: 10 },
   { slug: 'denizbank-bonus', name: 'DenizBank Bonus', bank: 'denizbank', cardType: 'bonus', paymentType: 'credit', cash: POS.garantiPay, installment: POS.garantiPay, threeD: POS.garantiPay, networks: ['visa', 'mastercard', 'troy'], bins: 12 },
   { slug: 'ing-bonus', name: 'ING Bonus', bank: 'ing', cardType: 'bonus', paymentType: 'credit', cash: POS.garantiPay, installment: POS.garantiPay, threeD: POS.garantiPay, networks: ['visa', 'mastercard'], bins: 8 },
   { slug: 'turkiye-finans-bonus', name: 'Türkiye Finans Bonus', bank: 'turkiye-finans', cardType: 'bonus', paymentType: 'credit', cash: POS.garantiPay, installment: POS.garantiPay, threeD: POS.garantiPay, networks: ['visa', 'mastercard'], bins: 8 },
-  { slug: 'bankkart-combo', name: 'Bankkart Combo', bank: 'ziraat-bankasi', cardType: 'bankkart-combo', paymentType: 'credit', cash: POS.dummy, installment: POS.dummy, threeD: POS.dummy, networks: ['visa', 'mastercard', 'troy'], bins: 20 },
+  // 5555 5555 5555 4444 (Mastercard test card): Bankkart Combo, installments through DummyPay, no 3-D Secure.
+  { slug: 'bankkart-combo', name: 'Bankkart Combo', bank: 'ziraat-bankasi', cardType: 'bankkart-combo', paymentType: 'credit', cash: POS.dummy, installment: POS.dummy, threeD: null, networks: ['visa', 'mastercard', 'troy'], bins: 20, fixedBins: ['555555'] },
   { slug: 'sekerbank-advantage', name: 'Şekerbank Advantage', bank: 'sekerbank', cardType: 'advantage', paymentType: 'credit', cash: POS.dummy, installment: POS.dummy, threeD: POS.dummy, networks: ['visa', 'mastercard'], bins: 6 },
   { slug: 'advantage', name: 'Advantage', bank: 'hsbc', cardType: 'advantage', paymentType: 'credit', cash: POS.dummy, installment: POS.dummy, threeD: POS.dummy, networks: ['visa', 'mastercard'], bins: 10 },
   { slug: 'saglam-kart', name: 'Sağlam Kart', bank: 'kuveyt-turk', cardType: 'saglam-kart', paymentType: 'credit', cash: POS.dummy, installment: POS.dummy, threeD: POS.dummy, networks: ['visa', 'mastercard'], bins: 8 },

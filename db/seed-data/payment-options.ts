@@ -15,7 +15,7 @@ export type SeedPaymentOption = {
 }
 
 export const SEED_PAYMENT_OPTIONS: readonly SeedPaymentOption[] = [
-  { slug: 'credit_card', name: 'Credit Card', paymentType: 'credit_card', sortOrder: 0, isActive: true, config: {}, translations: { tr: { name: 'Kredi Kartı' }, en: { name: 'Credit Card' } } },
+  { slug: 'credit_card', name: 'Credit Card', paymentType: 'credit_card', sortOrder: 0, isActive: true, config: { pos_slug: POS.dummy }, translations: { tr: { name: 'Kredi Kartı' }, en: { name: 'Credit Card' } } },
   { slug: 'masterpass', name: 'Masterpass', paymentType: 'masterpass', sortOrder: 1, isActive: true, config: { pos_slug: POS.masterpass }, translations: { tr: { name: 'Masterpass' }, en: { name: 'Masterpass' } } },
   {
     slug: 'stored_card',
@@ -23,7 +23,7 @@ export const SEED_PAYMENT_OPTIONS: readonly SeedPaymentOption[] = [
     paymentType: 'stored_card',
     sortOrder: 2,
     isActive: true,
-    config: { pos_slug: POS.iyzico, rule: { params: {}, klass: 'omnishop.payments.rules.StoredCardRequiredRule' } },
+    config: { pos_slug: POS.dummy, rule: { params: {}, klass: 'omnishop.payments.rules.StoredCardRequiredRule' } },
     translations: { tr: { name: 'Kayıtlı Kartım' }, en: { name: 'Stored Card' } },
   },
   { slug: 'funds_transfer', name: 'Funds Transfer', paymentType: 'funds_transfer', sortOrder: 3, isActive: true, config: {}, translations: { tr: { name: 'Havale / EFT' }, en: { name: 'Funds Transfer' } } },

@@ -7,11 +7,13 @@ export const paymentManagementLinks = [
   { href: `${PAYMENT_MANAGEMENT}/card-types`, label: 'Card Types' },
   { href: `${PAYMENT_MANAGEMENT}/cards`, label: 'Card Settings' },
   { href: `${PAYMENT_MANAGEMENT}/payment-options`, label: 'Payment Options' },
+  { href: `${PAYMENT_MANAGEMENT}/installment-preview`, label: 'Installment Preview' },
 ]
 
 export const settingsLinks = [
   { href: '/api-tokens', label: 'API Tokens' },
   { href: '/audit-log', label: 'Audit Log' },
+  { href: '/sms-outbox', label: 'SMS Outbox' },
   { href: '/api/docs', label: 'API Reference' },
 ]
 

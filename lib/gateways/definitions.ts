@@ -73,6 +73,17 @@ export const masterpass = provider(
     mac_key: { kind: 'string', label: 'MAC key', required: true, maxLength: 128, secret: true },
     service_url: { kind: 'url', label: 'Service url', required: true },
     sdk_url: { kind: 'url', label: 'JavaScript SDK url', required: false },
+    // `custom` merchants authenticate otherwise: the storefront's /masterpass-js/ then gives no merchant_id.
+    merchant_type: {
+      kind: 'choice',
+      label: 'Merchant type',
+      required: false,
+      default: 'standard',
+      choices: [
+        { value: 'standard', display_name: 'Standard' },
+        { value: 'custom', display_name: 'Custom' },
+      ],
+    },
     mode,
   },
 )

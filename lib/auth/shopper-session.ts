@@ -1,0 +1,89 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { sealData, unsealData } from 'iron-session'
+import { appSecret } from './secret'
+import { storefrontSettings, xCookieEnabled } from '@/lib/storefront/settings'
+
+/**
+ * The shopper's session: a sealed, httpOnly `osessionid` cookie (iron-session's sealing, no server-side
+ * store, so any app server reads it) and Django's double-submit `csrftoken` cookie, which a browser
+ * script reads and repeats in `X-CSRFToken` on every state-changing request.
+ */
+export const SESSION_COOKIE = 'osessionid'
+export const CSRF_COOKIE = 'csrftoken'
+export const CSRF_FAILED = 'CSRF Failed: CSRF token missing or incorrect.'
+
+export interface ShopperSession {
+  /** Set once signed in. */
+  shopperId?: number
+  /** An anonymous visitor's basket (a signed-in shopper's is found by shopper). */
+  basketId?: number
+}
+
+export function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {}
+  if (!header) return cookies
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=')
+    if (index < 1) continue
+    const name = part.slice(0, index).trim()
+    if (!(name in cookies)) {
+      try {
+        cookies[name] = decodeURIComponent(part.slice(index + 1).trim())
+      } catch {
+        cookies[name] = part.slice(index + 1).trim()
+      }
+    }
+  }
+  return cookies
+}
+
+/** The cookies of a storefront request: `X-Cookie` when ENABLE_X_COOKIE_HEADER is on and it is sent. */
+export function requestCookies(request: Request): Record<string, string> {
+  const xCookie = xCookieEnabled() ? request.headers.get('x-cookie') : null
+  return parseCookies(xCookie ?? request.headers.get('cookie'))
+}
+
+function password() {
+  return { 1: `shopper-session:${appSecret()}` }
+}
+
+export async function unsealShopperSession(sealed: string | undefined): Promise<ShopperSession> {
+  if (!sealed) return {}
+  try {
+    const data = await unsealData<ShopperSession>(sealed, { password: password(), ttl: storefrontSettings.sessionTtlSeconds() })
+    return typeof data === 'object' && data !== null ? data : {}
+  } catch {
+    return {}
+  }
+}
+
+export async function sealShopperSession(session: ShopperSession): Promise<string> {
+  return sealData(session, { password: password(), ttl: storefrontSettings.sessionTtlSeconds() })
+}
+
+export function newCsrfToken(): string {
+  return randomBytes(24).toString('base64url')
+}
+
+/** Double submit: the header equals the cookie (compared in constant time). */
+export function csrfMatches(cookie: string | undefined, header: string | null): boolean {
+  if (!cookie || !header || cookie.length < 16) return false
+  const a = Buffer.from(cookie)
+  const b = Buffer.from(header)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function secureCookies(): boolean {
+  return process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== '1'
+}
+
+export function sessionCookieHeader(sealed: string | null): string {
+  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', ...(secureCookies() ? ['Secure'] : [])]
+  if (sealed === null) return [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ')
+  return [`${SESSION_COOKIE}=${sealed}`, `Max-Age=${storefrontSettings.sessionTtlSeconds()}`, ...attributes].join('; ')
+}
+
+/** Readable by the page's script (that is the point of a double-submit cookie), a year as Django's. */
+export function csrfCookieHeader(token: string): string {
+  return [`${CSRF_COOKIE}=${token}`, 'Path=/', `Max-Age=${365 * 24 * 3600}`, 'SameSite=Lax', ...(secureCookies() ? ['Secure'] : [])].join('; ')
+}

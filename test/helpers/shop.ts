@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { startAppServer, type AppServer } from '../../scripts/app-server'
+
+/**
+ * A storefront visitor: keeps the cookies the app sets (osessionid, csrftoken) like a browser and
+ * repeats the csrftoken in X-CSRFToken on state-changing requests unless told not to.
+ */
+export class Visitor {
+  cookies = new Map<string, string>()
+  constructor(private readonly base: string = inject('baseUrl')) {}
+
+  get csrf(): string | undefined {
+    return this.cookies.get('csrftoken')
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  async call<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    options: { csrf?: string | null; headers?: Record<string, string>; cookieHeader?: 'cookie' | 'x-cookie' | 'none' } = {},
+  ): Promise<{ status: number; body: T; headers: Headers; text: string }> {
+    const headers: Record<string, string> = { ...options.headers }
+    const jar = this.cookieHeader()
+    const where = options.cookieHeader ?? 'cookie'
+    if (jar && where !== 'none') headers[where] = jar
+    const csrf = options.csrf === undefined ? this.csrf : options.csrf
+    if (method !== 'GET' && csrf) headers['x-csrftoken'] = csrf
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    const response = await fetch(`${this.base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' })
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';')
+      const index = pair.indexOf('=')
+      const name = pair.slice(0, index).trim()
+      const value = pair.slice(index + 1).trim()
+      if (attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute)) || value === '') this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    const text = await response.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers, text }
+  }
+
+  /** A first GET gives the visitor its cookies, as a browser's first page would. */
+  async start(): Promise<this> {
+    await this.call('GET', '/baskets/basket/')
+    return this
+  }
+
+  async signIn(email = 'shopper@example.com', password = 'shopper-password'): Promise<this> {
+    if (!this.csrf) await this.start()
+    const response = await this.call('POST', '/users/login/', { email, password })
+    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${response.text}`)
+    return this
+  }
+}
+
+/** The demo products by SKU (the seed's catalog). */
+export async function productsBySku(visitor: Visitor): Promise<Record<string, { pk: number; price: string }>> {
+  const page = await visitor.call('GET', '/products/?limit=100')
+  return Object.fromEntries(page.body.results.map((product: { sku: string; pk: number; price: string }) => [product.sku, product]))
+}
+
+/**
+ * An app server of this test file's own, on its own database, with settings the shared one lacks
+ * (shortened OTP clocks, ENABLE_X_COOKIE_HEADER). Port: the project's test port + 10.
+ */
+export async function startOwnServer(extraEnv: Record<string, string>): Promise<{ server: AppServer; databaseUrl: string; stop: () => Promise<void> }> {
+  const engine = inject('engine')
+  const port = Number(process.env.TEST_PORT ?? 3301) + 10
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SEED_API_TOKEN: inject('token'), NODE_ENV: 'production', ...extraEnv }
+  delete env.DATABASE_URL
+  let cleanup: () => Promise<void>
+  let databaseUrl = ''
+  if (engine === 'postgres') {
+    const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+    const name = `pm_test_shop_${process.pid}_${Date.now()}`
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    await admin.end()
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    databaseUrl = url.toString()
+    env.DATABASE_URL = databaseUrl
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: adminUrl })
+      await client.connect()
+      await client.query(`drop database if exists ${name} with (force)`)
+      await client.end()
+    }
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pm-shop-'))
+    env.PGLITE_DIR = path.join(dir, 'db')
+    cleanup = async () => rmSync(dir, { recursive: true, force: true })
+  }
+  const server = await startAppServer(port, env, 90_000)
+  return {
+    server,
+    databaseUrl,
+    stop: async () => {
+      await server.stop()
+      await cleanup()
+    },
+  }
+}
