@@ -98,7 +98,9 @@ export function BasketEditor({ basket, preOrder, language }: { basket: BasketVie
           {t.checkout}
         </button>
         {preOrder && (
-          <dl className="shop-summary" aria-label={t.preOrder}>
+          <section aria-labelledby="pre-order-heading">
+          <h2 id="pre-order-heading" className="shop-summary-title">{t.preOrder}</h2>
+          <dl className="shop-summary">
             <dt>{t.basketTotal}</dt>
             <dd>{money(preOrder.basket_total)}</dd>
             <dt>{t.shipping}</dt>
@@ -106,6 +108,7 @@ export function BasketEditor({ basket, preOrder, language }: { basket: BasketVie
             <dt>{t.total}</dt>
             <dd>{money(preOrder.total_amount)}</dd>
           </dl>
+          </section>
         )}
       </div>
     </>

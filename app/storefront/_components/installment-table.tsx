@@ -2,9 +2,8 @@ import type { CardView } from '@/lib/storefront/cards'
 import { formatMoney, type PageLanguage, type Texts } from '@/lib/storefront/i18n'
 
 /** One card's plans per row of a table, each card in a disclosure with its bank and card logos. */
-export function InstallmentTables({ cards, currency, language, t, headingLevel = 3 }: { cards: CardView[]; currency: string; language: PageLanguage; t: Texts; headingLevel?: 2 | 3 }) {
+export function InstallmentTables({ cards, currency, language, t }: { cards: CardView[]; currency: string; language: PageLanguage; t: Texts }) {
   if (!cards.length) return <p>{t.noInstallments}</p>
-  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <ul className="shop-cards" aria-label={t.installmentsTitle}>
       {cards.map((card) => {
@@ -15,9 +14,10 @@ export function InstallmentTables({ cards, currency, language, t, headingLevel =
               <summary>
                 <span className="shop-logos">
                   {card.bank.logo && <img src={card.bank.logo} alt={card.bank.name} width={96} height={32} />}
-                  {card.card_type.logo && <img src={card.card_type.logo} alt={card.card_type.name} width={51} height={32} />}
+                  {/* The programme's logo says nothing more when the card is named after it (Paraf / Paraf). */}
+                  {card.card_type.logo && <img src={card.card_type.logo} alt={card.card_type.name === card.name ? '' : card.card_type.name} width={51} height={32} />}
                 </span>
-                <Heading className="shop-card-name">{card.name}</Heading>
+                <span className="shop-card-name">{card.name}</span>
                 <span className="shop-card-most">{t.upTo(most)}</span>
               </summary>
               <table className="shop-table">
