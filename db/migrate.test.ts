@@ -24,10 +24,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** Migrations added after the renumbering: an old build never had them, so a start with a new build runs them. */
+const LATER = Object.keys(migrations).filter((name) => name > '0004-row-counts')
+
 /** The migration list as builds before the renumbering shipped it: the same code under the old names. */
 function oldList(): Record<string, Migration> {
   const oldName = Object.fromEntries(Object.entries(renamedMigrations).map(([from, to]) => [to, from]))
-  return Object.fromEntries(Object.entries(migrations).map(([name, migration]) => [oldName[name] ?? name, migration]))
+  return Object.fromEntries(
+    Object.entries(migrations)
+      .filter(([name]) => !LATER.includes(name))
+      .map(([name, migration]) => [oldName[name] ?? name, migration]),
+  )
 }
 
 const recorded = async (db: Kysely<any>) =>
@@ -49,7 +56,7 @@ describe('migrations numbered in order', () => {
     const refused = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest()
     expect(String(refused.error)).toMatch(/corrupted migrations/)
 
-    expect(await migrateToLatest(db)).toEqual([])
+    expect(await migrateToLatest(db)).toEqual(LATER)
     expect(await recorded(db)).toEqual(Object.keys(migrations))
     // The tables of the renamed migrations are the ones their first run made, still working.
     await db.insertInto('row_counts').values({ table_name: 'probe', channel_id: 1, n: 1 }).execute()
@@ -63,7 +70,7 @@ describe('migrations numbered in order', () => {
     const db = await open()
     const partial = Object.fromEntries(Object.entries(oldList()).slice(0, 3))
     expect((await new Migrator({ db, provider: { getMigrations: async () => partial } }).migrateToLatest()).error).toBeUndefined()
-    expect(await migrateToLatest(db)).toEqual(['0004-row-counts'])
+    expect(await migrateToLatest(db)).toEqual(['0004-row-counts', ...LATER])
     expect(await recorded(db)).toEqual(Object.keys(migrations))
   }, 60_000)
 
