@@ -1,10 +1,13 @@
 import { sql } from 'kysely'
 import { InvalidError, ServiceError } from '@/lib/http/errors'
+import type { Row } from '@/db/types'
 import { defineResource, type Db, type DbRow, type WriteContext } from '@/lib/resource/define'
 import * as f from '@/lib/resource/fields'
 import { booleanFilter, charFilter, choiceFilter, dateFilter, modelFilter, standardFilters } from '@/lib/resource/filters'
 import { fieldMetadata } from '@/lib/resource/metadata'
 import { CURRENCY_CODES } from './currencies'
+
+type CardRow = Row<'cards'> & DbRow
 
 /** One per-currency POS override of a card (Omnitron's MultiCurrencyCard), as the API shows it. */
 export interface CurrencyPos {
@@ -122,7 +125,7 @@ async function validateCurrencyPos({ db, values, changes }: WriteContext): Promi
 }
 
 /** Replaces the card's per-currency set, keeping the rows (and their created_date) of currencies still present. */
-async function writeCurrencyPos(context: WriteContext, row: DbRow): Promise<void> {
+async function writeCurrencyPos(context: WriteContext<CardRow>, row: CardRow): Promise<void> {
   if (!('currency_pos' in context.changes)) return
   const items = context.changes.currency_pos as CurrencyPos[]
   const db = context.db
@@ -153,7 +156,7 @@ async function writeCurrencyPos(context: WriteContext, row: DbRow): Promise<void
 }
 
 /** One query for the whole page of cards. */
-async function withCurrencyPos(db: Db, rows: DbRow[]): Promise<DbRow[]> {
+async function withCurrencyPos(db: Db, rows: CardRow[]): Promise<CardRow[]> {
   const overrides = await db
     .selectFrom('multi_currency_cards')
     .select(['card_id', 'currency', 'cash_payment_id', 'installment_payment_id', 'three_d_payment_id'])

@@ -12,8 +12,9 @@ import {
   pgErrorCode,
   type FieldErrors,
 } from '@/lib/http/errors'
-import type { Db, DbRow, Resource, WriteContext } from './define'
+import type { ColumnValues, Db, DbRow, Resource, WriteContext } from './define'
 import { columnOf, depthError, dict, fieldErrorsOf, pythonType } from './fields'
+import { anyTable, asRow } from './table'
 import { assertChoicesExist, pageLinks, parseListQuery, runList } from './list'
 import type { FilterCondition } from './filters'
 import { serialize } from './serialize'
@@ -66,9 +67,9 @@ export function parseInput(resource: Resource, input: unknown, mode: WriteMode):
 
 async function findRow(db: Db, resource: Resource, id: number, lock = false): Promise<DbRow | undefined> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) return undefined
-  let query = db.selectFrom(resource.table as never).selectAll().where('id' as never, '=', id as never)
+  let query = anyTable(db).selectFrom(resource.table).selectAll().where('id', '=', id)
   if (lock) query = query.forUpdate()
-  return (await query.executeTakeFirst()) as DbRow | undefined
+  return asRow(await query.executeTakeFirst())
 }
 
 async function channelName(db: Db, id: unknown): Promise<string> {
@@ -103,11 +104,7 @@ async function checkWrite(resource: Resource, context: WriteContext): Promise<vo
     const column = columnOf(name, field)
     const id = values[column]
     if (id === null || id === undefined) continue
-    const row = (await db
-      .selectFrom(field.references.table as never)
-      .selectAll()
-      .where('id' as never, '=', id as never)
-      .executeTakeFirst()) as DbRow | undefined
+    const row = asRow(await anyTable(db).selectFrom(field.references.table).selectAll().where('id', '=', id).executeTakeFirst())
     if (!row) errors[name] = [`Invalid pk "${String(id)}" - object does not exist.`]
     else referenced[name] = row
   }
@@ -136,7 +133,7 @@ async function checkWrite(resource: Resource, context: WriteContext): Promise<vo
     const columns = set.map((name) => columnOf(name, resource.fields[name]))
     if (existing && !columns.some((column) => column in changes)) continue
     if (columns.some((column) => values[column] === null || values[column] === undefined)) continue
-    let query = db.selectFrom(resource.table as never).select('id' as never) as any
+    let query = anyTable(db).selectFrom(resource.table).select('id')
     for (const column of columns) query = query.where(sql.ref(column), '=', values[column])
     if (existing) query = query.where('id', '<>', existing.id)
     if (await query.executeTakeFirst()) violated.push(uniqueSetMessage(set))
@@ -213,29 +210,35 @@ export async function getRecord(db: Db, resource: Resource, id: number) {
 }
 
 /**
+ * The write both creates and updates run: every check, the resource's `toStored`, the row (`store`), its
+ * `afterWrite` rows and the audit entry; a constraint the checks could not see answers in the spec's words.
+ */
+async function save(trx: Trx, resource: Resource, principal: Principal, context: WriteContext, before: DbRow | null, store: (columns: ColumnValues) => Promise<DbRow>) {
+  try {
+    await checkWrite(resource, context)
+    const stored = resource.toStored ? await resource.toStored(context.changes, context) : context.changes
+    const written = await store(toJsonColumns(resource, stored))
+    if (resource.afterWrite) await resource.afterWrite(context, written)
+    const [row] = await expandRows(trx, resource, [written])
+    await audit(trx, resource, principal, before ? 'update' : 'create', before, row)
+    return serialize(resource, row)
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    mapDatabaseError(resource, error)
+  }
+}
+
+/**
  * Creates a record inside the caller's transaction (validation, channel rules, unique sets, the row,
  * its `afterWrite` rows and the audit entry), so a caller can join it with writes of its own.
  */
 export async function createRecord(trx: Trx, resource: Resource, input: unknown, principal: Principal) {
   assertCanWrite(principal)
   const changes = parseInput(resource, input, 'create')
-  try {
-    const context: WriteContext = { db: trx, values: changes, changes, existing: undefined }
-    await checkWrite(resource, context)
-    const stored = resource.toStored ? await resource.toStored(context.values, context) : context.values
-    const inserted = (await trx
-      .insertInto(resource.table as never)
-      .values(toJsonColumns(resource, stored) as never)
-      .returningAll()
-      .executeTakeFirstOrThrow()) as DbRow
-    if (resource.afterWrite) await resource.afterWrite(context, inserted)
-    const [row] = await expandRows(trx, resource, [inserted])
-    await audit(trx, resource, principal, 'create', null, row)
-    return serialize(resource, row)
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    mapDatabaseError(resource, error)
-  }
+  const context: WriteContext = { db: trx, values: changes, changes, existing: undefined }
+  return save(trx, resource, principal, context, null, async (columns) =>
+    asRow(await anyTable(trx).insertInto(resource.table).values(columns).returningAll().executeTakeFirstOrThrow()),
+  )
 }
 
 /** PUT (every writable field) or PATCH (the fields sent) inside the caller's transaction, under a row lock. */
@@ -244,28 +247,21 @@ export async function updateRecord(trx: Trx, resource: Resource, id: number, inp
   // A missing record answers 404 before its input is judged, as DRF's get_object() does.
   if (!(await findRow(trx, resource, id))) throw new NotFoundError()
   const changes = parseInput(resource, input, mode)
-  try {
-    const existing = await findRow(trx, resource, id, true)
-    if (!existing) throw new NotFoundError()
-    const current = resource.fromStored ? resource.fromStored(existing) : existing
-    const context: WriteContext = { db: trx, values: { ...current, ...changes }, changes, existing: current }
-    await checkWrite(resource, context)
-    const stored = resource.toStored ? await resource.toStored(changes, context) : changes
-    const [before] = await expandRows(trx, resource, [existing])
-    const updated = (await trx
-      .updateTable(resource.table as never)
-      .set({ ...toJsonColumns(resource, stored), modified_date: sql`now()` } as never)
-      .where('id' as never, '=', id as never)
-      .returningAll()
-      .executeTakeFirstOrThrow()) as DbRow
-    if (resource.afterWrite) await resource.afterWrite(context, updated)
-    const [row] = await expandRows(trx, resource, [updated])
-    await audit(trx, resource, principal, 'update', before, row)
-    return serialize(resource, row)
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    mapDatabaseError(resource, error)
-  }
+  const existing = await findRow(trx, resource, id, true)
+  if (!existing) throw new NotFoundError()
+  const current = resource.fromStored ? resource.fromStored(existing) : existing
+  const context: WriteContext = { db: trx, values: { ...current, ...changes }, changes, existing: current }
+  const [before] = await expandRows(trx, resource, [existing])
+  return save(trx, resource, principal, context, before, async (columns) =>
+    asRow(
+      await anyTable(trx)
+        .updateTable(resource.table)
+        .set({ ...columns, modified_date: sql`now()` })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    ),
+  )
 }
 
 function referencingTable(error: unknown): string {
@@ -280,18 +276,18 @@ export async function deleteRecord(trx: Trx, resource: Resource, id: number, pri
   if (!existing) throw new NotFoundError()
   const [before] = await expandRows(trx, resource, [existing])
   if (resource.deleteMode === 'deactivate') {
-    const updated = (await trx
-      .updateTable(resource.table as never)
-      .set({ is_active: false, modified_date: sql`now()` } as never)
-      .where('id' as never, '=', id as never)
+    const updated = asRow(await anyTable(trx)
+      .updateTable(resource.table)
+      .set({ is_active: false, modified_date: sql`now()` })
+      .where('id', '=', id)
       .returningAll()
-      .executeTakeFirstOrThrow()) as DbRow
+      .executeTakeFirstOrThrow())
     const [row] = await expandRows(trx, resource, [updated])
     await audit(trx, resource, principal, 'update', before, row)
     return
   }
   try {
-    await trx.deleteFrom(resource.table as never).where('id' as never, '=', id as never).execute()
+    await anyTable(trx).deleteFrom(resource.table).where('id', '=', id).execute()
   } catch (error) {
     // 23503 for NO ACTION foreign keys, 23001 for RESTRICT ones: either way the record is still in use.
     // The row read under the lock above names it (the transaction cannot be read from after the error).

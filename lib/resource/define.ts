@@ -1,27 +1,45 @@
 import { z } from 'zod'
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '@/db/types'
+import type { Generated, Kysely, Transaction } from 'kysely'
+import type { Database, Row } from '@/db/types'
 import { columnOf, type FieldDef, zodField } from './fields'
 import type { FilterDef } from './filters'
 
 export type Db = Kysely<Database> | Transaction<Database>
-export type DbRow = Record<string, unknown> & { id: number }
 
-export interface WriteContext {
+/** Tables a resource can be kept in: an integer id and Omnitron's created/modified dates (derived, not listed). */
+export type ResourceTable = {
+  [K in keyof Database]: Database[K] extends { id: Generated<number>; created_date: unknown; modified_date: unknown } ? K : never
+}[keyof Database]
+
+/**
+ * A row as the generic layer handles it, whatever its table: columns by name. A resource's own hooks
+ * see their table's row type (`Row<'banks'>` from db/types.ts) instead.
+ */
+export type DbRow = { id: number; [column: string]: unknown }
+
+/** Column values on their way to a table: validated input, keyed by column. */
+export type ColumnValues = Record<string, unknown>
+
+export interface WriteContext<R = DbRow> {
   db: Transaction<Database>
   /** Column values about to be written (for updates: the existing row merged with the change). */
-  values: Record<string, unknown>
+  values: ColumnValues
   /** Only the columns the caller sent. */
-  changes: Record<string, unknown>
-  existing?: DbRow
+  changes: ColumnValues
+  existing?: R
 }
 
-export interface ResourceDef {
+/**
+ * A resource, described once. `T` is its table: the hooks (label, messages, expand…) receive that table's
+ * rows as db/types.ts types them. Hooks are declared as methods so a described resource can be handled
+ * by the generic layer as a `Resource` of rows by column name.
+ */
+export interface ResourceDef<T extends ResourceTable = ResourceTable, R extends DbRow = Row<T> & DbRow> {
   /** URL segment under /api/v1 and the audit log's resource name. */
   name: string
   /** Omnitron's model name, used in the spec's error sentences. */
   model: string
-  table: keyof Database
+  table: T
   title: string
   titlePlural: string
   description: string
@@ -33,14 +51,14 @@ export interface ResourceDef {
   /** Ordering when the caller gives none, by API field name. */
   defaultOrdering: string[]
   /** The value that names a record to people (error messages, audit log, console). */
-  label: (row: DbRow) => string
+  label(row: R): string
   /** 406 code and sentence when an update tries to move a record to another channel. */
-  channelChange?: { code: string; message: (channelName: string, row: DbRow) => string }
+  channelChange?: { code: string; message(channelName: string, row: R): string }
   /** References that must belong to the record's own channel, and the 406 raised otherwise. */
   sameChannel?: {
     fields: string[]
     code: string
-    message: (context: { db: Db; values: Record<string, unknown>; channelName: string; field: string; referenced: DbRow }) => Promise<string> | string
+    message(context: { db: Db; values: ColumnValues; channelName: string; field: string; referenced: DbRow }): Promise<string> | string
   }
   /** Service-layer (406) errors other than channel rules, for the API reference. */
   serviceErrors?: { code: string; description: string }[]
@@ -54,11 +72,11 @@ export interface ResourceDef {
   /** Deleting a bank account only deactivates it. */
   deleteMode?: 'delete' | 'deactivate'
   /** Extra rules run inside the write transaction, after field validation. */
-  validate?: (context: WriteContext) => Promise<void>
+  validate?(context: WriteContext<R>): Promise<void>
   /** Converts validated values to stored ones (e.g. encrypting secrets). */
-  toStored?: (values: Record<string, unknown>, context: WriteContext) => Record<string, unknown> | Promise<Record<string, unknown>>
+  toStored?(values: ColumnValues, context: WriteContext<R>): ColumnValues | Promise<ColumnValues>
   /** Converts a stored row back for output (e.g. decrypting secrets). */
-  fromStored?: (row: DbRow) => DbRow
+  fromStored?(row: R): R
   /** Additions to a field's `/schema/` entry (e.g. POS config: the config fields of every gateway). */
   schemaExtras?: () => Record<string, Record<string, unknown>>
   /** Values the audit log must not show (dotted paths of API fields). */
@@ -67,12 +85,24 @@ export interface ResourceDef {
    * Runs inside the write transaction after the row is written (create or update), e.g. to replace the
    * rows of a child table from a virtual field. `context.values` still holds the virtual fields' values.
    */
-  afterWrite?: (context: WriteContext, row: DbRow) => Promise<void>
+  afterWrite?(context: WriteContext<R>, row: R): Promise<void>
   /** Adds the values of virtual fields to rows about to be serialized; called once per page (no N+1). */
-  expand?: (db: Db, rows: DbRow[]) => Promise<DbRow[]>
+  expand?(db: Db, rows: R[]): Promise<R[]>
 }
 
-export function defineResource(definition: ResourceDef) {
+/** A described resource as the generic layer (services, console, OpenAPI) handles it. */
+export interface Resource extends ResourceDef<ResourceTable, DbRow> {
+  writableFields: string[]
+  /** Records belong to a sales channel (a `channel` field): lists, forms and references are scoped by it. */
+  channelScoped: boolean
+  /** API field name → column, for every field stored in the table (ordering, unique sets, filters). */
+  columns: Record<string, string>
+  createSchema: z.ZodObject<Record<string, z.ZodType>, z.core.$strict>
+  /** PATCH: every field optional. PUT uses createSchema. */
+  patchSchema: z.ZodObject<Record<string, z.ZodType>, z.core.$strict>
+}
+
+export function defineResource<T extends ResourceTable>(definition: ResourceDef<T>): Resource {
   const writable = Object.entries(definition.fields).filter(([, field]) => !field.readOnly && field.parse)
   const createShape: Record<string, z.ZodType> = {}
   const updateShape: Record<string, z.ZodType> = {}
@@ -89,14 +119,9 @@ export function defineResource(definition: ResourceDef) {
   return {
     ...definition,
     writableFields: writable.map(([name]) => name),
-    /** Records belong to a sales channel (a `channel` field): lists, forms and references are scoped by it. */
     channelScoped: Object.hasOwn(definition.fields, 'channel'),
-    /** API field name → column, for every field stored in the table (ordering, unique sets, filters). */
     columns,
     createSchema: z.object(createShape).strict(),
-    /** PATCH: every field optional. PUT uses createSchema. */
     patchSchema: z.object(updateShape).strict(),
   }
 }
-
-export type Resource = ReturnType<typeof defineResource>

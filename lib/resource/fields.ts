@@ -177,11 +177,11 @@ export function integer(options: Common & { min?: number; max?: number }): Field
   }
 }
 
-const TRUE_VALUES = new Set([true, 'true', 'True', 'TRUE', '1', 1, 'on', 'yes'])
-const FALSE_VALUES = new Set([false, 'false', 'False', 'FALSE', '0', 0, 'off', 'no'])
+const TRUE_VALUES = new Set<unknown>([true, 'true', 'True', 'TRUE', '1', 1, 'on', 'yes'])
+const FALSE_VALUES = new Set<unknown>([false, 'false', 'False', 'FALSE', '0', 0, 'off', 'no'])
 export function parseBoolean(value: unknown): boolean | undefined {
-  if (TRUE_VALUES.has(value as never)) return true
-  if (FALSE_VALUES.has(value as never)) return false
+  if (TRUE_VALUES.has(value)) return true
+  if (FALSE_VALUES.has(value)) return false
   return undefined
 }
 

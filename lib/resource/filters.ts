@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import { parseBoolean, parseInteger } from './fields'
+import type { AnyDatabase } from './table'
 
 export type Lookup = 'exact' | 'gt' | 'gte' | 'lt' | 'lte' | 'date' | 'in' | 'icontains' | 'isnull'
 
@@ -40,7 +41,8 @@ export function standardFilters(options: { channel?: boolean } = {}): Record<str
   }
 }
 
-export type FilterCondition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>
+/** A bound condition on a resource's table (`lib/resource/table.ts` names its columns at run time). */
+export type FilterCondition = (eb: ExpressionBuilder<AnyDatabase, string>) => Expression<SqlBool>
 
 const OPERATORS = { exact: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const
 const DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/
@@ -86,7 +88,7 @@ export function buildCondition(filter: FilterDef, lookup: Lookup, raw: string): 
       const value = parseInteger(raw)
       if (value === undefined)
         return { error: filter.type === 'NumberFilter' ? 'Enter a number.' : 'Select a valid choice. That choice is not one of the available choices.' }
-      if (Math.abs(value) > 2147483647) return (eb) => eb.lit(false) as never
+      if (Math.abs(value) > 2147483647) return () => sql<SqlBool>`false`
       return (eb) => eb(ref, OPERATORS[lookup as keyof typeof OPERATORS], value)
     }
     case 'BooleanFilter': {

@@ -1,10 +1,11 @@
-import { sql } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
 import { InvalidError, type FieldErrors } from '@/lib/http/errors'
 import { publicUrl } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
 import { dict, parseInteger } from './fields'
 import { storedCount, storedCountScope, type AppliedFilter } from './row-counts'
+import { anyTable, asRow, type AnyDatabase } from './table'
 
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 500
@@ -78,24 +79,30 @@ export function parseListQuery(resource: Resource, params: URLSearchParams): Lis
   return { conditions, applied, ordering, page: page!, limit: Math.min(limit!, MAX_LIMIT) }
 }
 
-function whereOf(query: ListQuery, scope: FilterCondition[]) {
+/** The resource's table with the list's scope and filters applied. */
+function filtered(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]) {
   const where = [...scope, ...query.conditions]
-  return (select: any) => (where.length ? select.where((eb: any) => eb.and(where.map((condition) => condition(eb)))) : select)
+  return anyTable(db)
+    .selectFrom(resource.table)
+    .$if(where.length > 0, (select) => select.where((eb) => eb.and(where.map((condition) => condition(eb)))))
+}
+
+/** `order by` the list's ordering (whitelisted columns), then the id as a tie-breaker (parseListQuery adds it). */
+function ordered<S extends SelectQueryBuilder<AnyDatabase, string, object>>(select: S, query: ListQuery): S {
+  return query.ordering.reduce((acc, { column, direction }) => acc.orderBy(sql.ref(column), direction) as S, select)
 }
 
 /** One page of rows, filtered and ordered, without the count (an export reads every page and never needs it). */
 export async function listRows(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []): Promise<DbRow[]> {
-  const filtered = whereOf(query, scope)
   const offset = (query.page - 1) * query.limit
-  const ordered = (select: any) => query.ordering.reduce((acc, { column, direction }) => acc.orderBy(sql.ref(column), direction), select)
-  let rowsQuery: any
+  let rows
   if (offset >= DEFERRED_JOIN_OFFSET) {
     // Deep pages: skip the offset over ids alone (an index-only scan when an index matches the
     // ordering), then read the page's rows; skipping whole rows costs a heap visit per skipped row.
-    const ids = ordered(filtered(db.selectFrom(resource.table as never).select('id' as never))).limit(query.limit).offset(offset)
-    rowsQuery = ordered(db.selectFrom(resource.table as never).selectAll().where('id' as never, 'in', ids))
-  } else rowsQuery = ordered(filtered(db.selectFrom(resource.table as never).selectAll())).limit(query.limit).offset(offset)
-  return rowsQuery.execute()
+    const ids = ordered(filtered(db, resource, query, scope).select('id'), query).limit(query.limit).offset(offset)
+    rows = await ordered(anyTable(db).selectFrom(resource.table).selectAll().where('id', 'in', ids), query).execute()
+  } else rows = await ordered(filtered(db, resource, query, scope).selectAll(), query).limit(query.limit).offset(offset).execute()
+  return rows.map((row) => asRow(row))
 }
 
 /** The list's total: `row_counts` when it can answer (docs/decisions/003-list-counts.md), else count(*). */
@@ -103,7 +110,7 @@ async function countRows(db: Db, resource: Resource, query: ListQuery, scope: Fi
   // count(*) over a million-row table costs more than the page itself: such tables keep exact counts.
   const stored = storedCountScope(resource, query.applied ?? [], scope.length > 0)
   if (stored !== null) return storedCount(db, resource.table, stored)
-  const row = await whereOf(query, scope)(db.selectFrom(resource.table as never).select(sql<number>`count(*)`.as('count'))).executeTakeFirst()
+  const row = await filtered(db, resource, query, scope).select(sql<number>`count(*)`.as('count')).executeTakeFirst()
   return Number(row?.count ?? 0)
 }
 

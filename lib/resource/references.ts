@@ -3,6 +3,7 @@ import type { Db, Resource } from './define'
 import { columnOf } from './fields'
 import type { FilterCondition } from './filters'
 import { channelTables } from './registry'
+import { anyTable } from './table'
 
 /** A choice of a reference select: the record's id and the text that names it. */
 export type ReferenceOption = { value: string; label: string }
@@ -28,11 +29,7 @@ export async function resolveReferences(db: Db, resource: Resource, rows: Record
     const ids = [...new Set(rows.map((row) => row[name]).filter((id): id is number => typeof id === 'number'))]
     if (!ids.length) continue
     const { table, display } = field.references!
-    const found = (await db
-      .selectFrom(table as never)
-      .select(['id as id', `${display} as display`] as never)
-      .where('id' as never, 'in', ids as never)
-      .execute()) as { id: number; display: unknown }[]
+    const found = await anyTable(db).selectFrom(table).select(['id', sql.ref(display).as('display')]).where('id', 'in', ids).execute()
     const names = new Map(found.map((entry) => [entry.id, String(entry.display)]))
     for (const row of out) if (typeof row[name] === 'number') row[`${name}__display`] = names.get(row[name] as number) ?? `#${row[name]}`
   }
@@ -45,9 +42,13 @@ export async function referenceOptions(db: Db, resource: Resource, channelId: nu
   for (const [name, field] of Object.entries(resource.fields)) {
     if (field.kind !== 'fk' || !field.references || field.readOnly || name === 'channel') continue
     const { table, display } = field.references
-    let query = db.selectFrom(table as never).select(['id as id', `${display} as display`] as never) as any
-    if (channelId !== undefined && channelTables().has(table)) query = query.where('channel_id', '=', channelId)
-    const rows = (await query.orderBy(display).limit(1000).execute()) as { id: number; display: unknown }[]
+    const rows = await anyTable(db)
+      .selectFrom(table)
+      .select(['id', sql.ref(display).as('display')])
+      .$if(channelId !== undefined && channelTables().has(table), (query) => query.where('channel_id', '=', channelId))
+      .orderBy(sql.ref(display))
+      .limit(1000)
+      .execute()
     options[name] = rows.map((row) => ({ value: String(row.id), label: String(row.display) }))
   }
   return options
@@ -57,10 +58,10 @@ export async function referenceOptions(db: Db, resource: Resource, channelId: nu
 export async function nextSortValue(db: Db, resource: Resource, sortField: string, parent: { field: string; id: number }): Promise<number> {
   const sortColumn = columnOf(sortField, resource.fields[sortField])
   const parentColumn = columnOf(parent.field, resource.fields[parent.field])
-  const row = (await db
-    .selectFrom(resource.table as never)
+  const row = await anyTable(db)
+    .selectFrom(resource.table)
     .select(sql<number | null>`max(${sql.ref(sortColumn)})`.as('highest'))
-    .where(sql.ref(parentColumn) as never, '=', parent.id as never)
-    .executeTakeFirst()) as { highest: number | null } | undefined
+    .where(sql.ref(parentColumn), '=', parent.id)
+    .executeTakeFirst()
   return row?.highest === null || row?.highest === undefined ? 0 : Number(row.highest) + 1
 }
