@@ -28,10 +28,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    // The production server (Next's custom server with the API fast path), as `npm start` runs it.
+    command: `node --import tsx --import ./scripts/server-only-hook.ts scripts/server.ts`,
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PGLITE_DIR: pgliteDir, DATABASE_URL: '', SEED_API_TOKEN: 'pm_e2e_token_0123456789abcdef', NODE_ENV: 'production' },
+    env: { PORT: String(port), PGLITE_DIR: pgliteDir, DATABASE_URL: '', SEED_API_TOKEN: 'pm_e2e_token_0123456789abcdef', NODE_ENV: 'production' },
   },
 })

@@ -1,12 +1,15 @@
 /**
- * Starts the built app (`next start`) in its own process group and waits until it answers; used by the
- * integration-test setup and the benchmark. Stopping ends the whole group (killing only a wrapper
- * would leave next-server running).
+ * Starts the built app on the production server (scripts/server.ts: Next's custom server with the
+ * route table's fast path) in its own process group and waits until it answers; used by the
+ * integration-test setup and the benchmark. Stopping ends the whole group.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
+
+/** How every production server is started: lib/ runs through tsx, `server-only` resolves as inside Next. */
+export const SERVER_COMMAND = [process.execPath, '--import', 'tsx', '--import', path.join(root, 'scripts', 'server-only-hook.ts'), path.join(root, 'scripts', 'server.ts')]
 
 export interface AppServer {
   child: ChildProcess
@@ -15,11 +18,13 @@ export interface AppServer {
   stop: (graceMs?: number) => Promise<void>
 }
 
-export async function startAppServer(port: number, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<AppServer> {
+export async function startAppServer(port: number, env: NodeJS.ProcessEnv, timeoutMs = 120_000, extraNodeArgs: string[] = []): Promise<AppServer> {
   let output = ''
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+  const [node, ...args] = SERVER_COMMAND
+  const child = spawn(node, [...extraNodeArgs, ...args], {
     cwd: root,
-    env,
+    // Always the production build (vitest's own NODE_ENV is `test`, which would start a dev server).
+    env: { ...env, PORT: String(port), NODE_ENV: 'production' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -47,7 +52,13 @@ export async function startAppServer(port: number, env: NodeJS.ProcessEnv, timeo
       } catch {
         // already gone
       }
-      await new Promise((resolve) => setTimeout(resolve, graceMs))
+      const deadline = Date.now() + Math.max(graceMs, 5000)
+      while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // ended
+      }
     },
   }
 }

@@ -5,9 +5,9 @@ import type { Principal } from './principal'
 import { getSession } from './session'
 import { findTokenPrincipal, findUserPrincipal } from './users'
 
-/** The console user of this request, or null. */
-export async function currentUser(): Promise<Principal | null> {
-  const session = await getSession()
+/** The console user of this request (from `request`'s cookies when given, else Next's), or null. */
+export async function currentUser(request?: Request): Promise<Principal | null> {
+  const session = await getSession(request)
   if (!session.userId) return null
   return findUserPrincipal(session.userId, 'console')
 }
@@ -29,15 +29,20 @@ export async function requireActionUser(options: { write?: boolean } = {}): Prom
 
 /** Route handlers: `Authorization: Token <key>` or the console session. */
 export async function requireApiPrincipal(request: Request): Promise<Principal> {
+  return (await authenticateApiRequest(request)).principal
+}
+
+/** The /api/v1 area's auth: a token, or the console session cookie (whose writes must prove same origin). */
+export async function authenticateApiRequest(request: Request): Promise<{ principal: Principal; viaCookie: boolean }> {
   const header = request.headers.get('authorization')
   if (header) {
     const match = /^Token\s+(\S+)\s*$/i.exec(header)
     if (!match) throw new UnauthenticatedError('Invalid token header. No credentials provided.')
     const principal = await findTokenPrincipal(match[1])
     if (!principal) throw new UnauthenticatedError('Invalid token.')
-    return principal
+    return { principal, viaCookie: false }
   }
-  const user = await currentUser()
+  const user = await currentUser(request)
   if (!user) throw new UnauthenticatedError()
-  return { ...user, via: 'console' }
+  return { principal: { ...user, via: 'console' }, viaCookie: true }
 }

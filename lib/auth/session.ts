@@ -23,6 +23,35 @@ export function sessionOptions(): SessionOptions {
   }
 }
 
-export async function getSession() {
+/**
+ * The console session. With a request (API areas), its cookie is read from the request itself: on the
+ * fast path (lib/http/node.ts) there is no Next request scope for `cookies()`. Read-only there.
+ */
+export async function getSession(request?: Request) {
+  if (request) return getIronSession<ConsoleSession>(requestCookies(request), sessionOptions())
   return getIronSession<ConsoleSession>(await cookies(), sessionOptions())
+}
+
+/** A read-only cookie store over a request's `Cookie` header, in the shape iron-session takes. */
+function requestCookies(request: Request) {
+  const header = request.headers.get('cookie') ?? ''
+  return {
+    get(name: string) {
+      for (const part of header.split(';')) {
+        const index = part.indexOf('=')
+        if (index > 0 && part.slice(0, index).trim() === name) {
+          const raw = part.slice(index + 1).trim()
+          try {
+            return { name, value: decodeURIComponent(raw) }
+          } catch {
+            return { name, value: raw }
+          }
+        }
+      }
+      return undefined
+    },
+    set() {
+      throw new Error('API areas do not write the console session.')
+    },
+  }
 }

@@ -1,15 +1,34 @@
-import { ParseError, UnsupportedMediaTypeError } from './errors'
+import { ParseError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors'
 
-const MAX_JSON_BYTES = 1024 * 1024
+/** JSON bodies of /api/v1 are records of a few fields; the cap leaves room for large configs. */
+export const DEFAULT_JSON_LIMIT = 1024 * 1024
 
-/** Reads a JSON or form body; malformed input is a 400 in DRF's words, never a 500. */
-export async function readBody(request: Request): Promise<unknown> {
+const MULTIPART = /^multipart\/form-data\b/i
+const FORM = /^application\/x-www-form-urlencoded\b/i
+
+export function isFormBody(contentType: string | null): boolean {
+  return !!contentType && (MULTIPART.test(contentType) || FORM.test(contentType))
+}
+
+/**
+ * Reads a JSON or form body, never more than `limit` bytes: a declared Content-Length over the cap is
+ * refused before reading (the route pipeline does that too), and a body without one is counted as it
+ * streams and dropped at the cap, so a 60 MB body is never held in memory. Over the cap → 413;
+ * malformed → 400 in DRF's words; a type no parser takes → 415. Never a 500.
+ */
+export async function readBody(request: Request, limit = DEFAULT_JSON_LIMIT): Promise<unknown> {
   const type = request.headers.get('content-type') ?? ''
-  if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) {
+    await request.body?.cancel().catch(() => {})
+    throw new PayloadTooLargeError(limit)
+  }
+  if (isFormBody(type)) {
     let form: FormData
     try {
-      form = await request.formData()
-    } catch {
+      form = await new Response(cappedStream(request.body, limit), { headers: { 'content-type': type } }).formData()
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) throw error
+      if (error instanceof Error && error.cause instanceof PayloadTooLargeError) throw error.cause
       throw new ParseError('Multipart form parse error.')
     }
     const body: Record<string, unknown> = {}
@@ -19,13 +38,50 @@ export async function readBody(request: Request): Promise<unknown> {
   // JSON under its own types, and under text/plain or no type at all (what fetch and curl send by default);
   // anything else (XML, YAML, CSV…) is refused as DRF refuses a type no parser takes.
   const mediaType = type.split(';')[0].trim().toLowerCase()
-  if (mediaType && mediaType !== 'text/plain' && !/^application\/([\w.+-]+\+)?json$/.test(mediaType)) throw new UnsupportedMediaTypeError(mediaType)
-  const text = await request.text()
-  if (text.length > MAX_JSON_BYTES) throw new ParseError('Request body is too large.')
+  if (mediaType && mediaType !== 'text/plain' && !/^application\/([\w.+-]+\+)?json$/.test(mediaType)) {
+    await request.body?.cancel().catch(() => {})
+    throw new UnsupportedMediaTypeError(mediaType)
+  }
+  const text = await readText(request.body, limit)
   if (!text.trim()) return {}
   try {
     return JSON.parse(text)
   } catch (error) {
     throw new ParseError(`JSON parse error - ${error instanceof Error ? error.message : 'invalid JSON'}`)
   }
+}
+
+/** The body as UTF-8 text, refusing (and no longer reading) past `limit` bytes. */
+export async function readText(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
+  if (!body) return ''
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => {})
+      throw new PayloadTooLargeError(limit)
+    }
+    chunks.push(value)
+  }
+  // TextDecoder drops a UTF-8 BOM as `Request.text()` did.
+  return new TextDecoder().decode(Buffer.concat(chunks))
+}
+
+/** The stream, erroring with PayloadTooLargeError once more than `limit` bytes went through. */
+export function cappedStream(body: ReadableStream<Uint8Array> | null, limit: number): ReadableStream<Uint8Array> | null {
+  if (!body) return null
+  let size = 0
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength
+        if (size > limit) controller.error(new PayloadTooLargeError(limit))
+        else controller.enqueue(chunk)
+      },
+    }),
+  )
 }

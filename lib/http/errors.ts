@@ -96,6 +96,34 @@ export class MethodNotAllowedError extends AppError {
   }
 }
 
+/** 413: a body over the area's cap, refused without reading it whole (from Content-Length, or while streaming). */
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413
+  constructor(readonly limitBytes: number) {
+    super(`Request body is too large (at most ${formatBytes(limitBytes)}).`)
+  }
+  body() {
+    return { detail: this.message }
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / 1024 / 1024)} MB`
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`
+  return `${bytes} bytes`
+}
+
+/** 503 + Retry-After: the database does not answer (restarting, down); the client may retry. */
+export class UnavailableError extends AppError {
+  readonly status = 503
+  constructor(readonly retryAfterSeconds = 1, message = 'The service is temporarily unavailable. Try again shortly.') {
+    super(message)
+  }
+  body() {
+    return { detail: this.message }
+  }
+}
+
 export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415
   constructor(mediaType: string) {

@@ -1,5 +1,6 @@
 /**
- * Vitest global setup, one per project (engine): starts the built app (`next start`) on a database
+ * Vitest global setup, one per project (engine): starts the built app on the production server
+ * (scripts/server.ts, as `npm start` runs it: the API fast path in front of Next) on a database
  * made for this run — a fresh PGlite folder, or a fresh PostgreSQL database that is dropped afterwards.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -53,6 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide('viewerToken', TEST_VIEWER_TOKEN)
   project.provide('engine', engine)
   project.provide('databaseUrl', databaseUrl)
+  project.provide('serverPid', server.child.pid ?? 0)
 
   return async () => {
     await server.stop()
@@ -69,5 +71,7 @@ declare module 'vitest' {
     viewerToken: string
     engine: string
     databaseUrl: string
+    /** The app server's process id (its memory is read from /proc in the body-cap test). */
+    serverPid: number
   }
 }

@@ -1,5 +1,5 @@
 // GET, POST /api/v1/installments/
-import { installments } from '@/lib/installments/resource'
-import { collectionRoutes } from '@/lib/http/resource-routes'
+import { nextRoute } from '@/lib/http/next'
 
-export const { GET, POST, PUT, PATCH, DELETE } = collectionRoutes(installments)
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/v1/installments/')

@@ -1,11 +1,5 @@
 // GET /api/v1/imports/{import_id}/ — progress of a CSV import.
-import { getDb } from '@/db'
-import { apiHandler, methodNotAllowed } from '@/lib/http/handler'
-import { json } from '@/lib/http/respond'
-import { getImportJob } from '@/lib/imports/jobs'
+import { nextRoute } from '@/lib/http/next'
 
-export const GET = apiHandler(async (_request, { params }) => json(await getImportJob(await getDb(), params.id)))
-export const POST = methodNotAllowed('GET')
-export const PUT = methodNotAllowed('GET')
-export const PATCH = methodNotAllowed('GET')
-export const DELETE = methodNotAllowed('GET')
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/v1/imports/{id}/')

@@ -1,5 +1,5 @@
 // GET /api/v1/pos/schema/
-import { pos } from '@/lib/pos/resource'
-import { schemaRoutes } from '@/lib/http/resource-routes'
+import { nextRoute } from '@/lib/http/next'
 
-export const { GET, POST, PUT, PATCH, DELETE } = schemaRoutes(pos)
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/v1/pos/schema/')

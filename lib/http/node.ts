@@ -1,0 +1,132 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { runRoute } from './area'
+import { jsonText } from './respond'
+import { matchRoute } from './routes'
+
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i
+
+/**
+ * The fast path: answers a route-table path straight from node:http, through the same `runRoute` and
+ * handlers the Next route files call, without Next's request pipeline (3–5× the cost of an API call,
+ * docs/decisions/011-api-fast-path.md). Returns false, without touching the request, for any other
+ * path: the caller hands it to Next.
+ */
+export function serveFromTable(req: IncomingMessage, res: ServerResponse): boolean {
+  const raw = req.url ?? '/'
+  const query = raw.indexOf('?')
+  const match = matchRoute(query < 0 ? raw : raw.slice(0, query))
+  if (!match) return false
+  answer(req, res, raw, match).catch((error) => {
+    console.error('Fast path failure:', error instanceof Error ? error.stack : error)
+    if (!res.headersSent) {
+      res.statusCode = 500
+      res.setHeader('content-type', 'application/json')
+      res.end('{"detail":"A server error occurred."}')
+    } else res.destroy()
+  })
+  return true
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, raw: string, match: NonNullable<ReturnType<typeof matchRoute>>) {
+  const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : 'localhost'
+  const url = new URL(raw.startsWith('/') ? raw : `/${raw}`, `http://${host}`)
+  const headers = new Headers()
+  const rawHeaders = req.rawHeaders
+  for (let index = 0; index < rawHeaders.length; index += 2) headers.append(rawHeaders[index], rawHeaders[index + 1])
+  const method = req.method ?? 'GET'
+  const hasBody = method !== 'GET' && method !== 'HEAD'
+  const request = new Request(url, {
+    method,
+    headers,
+    body: hasBody ? requestBody(req) : null,
+    // @ts-expect-error Node's fetch needs `duplex` for a streamed request body; the DOM types lack it.
+    duplex: 'half',
+  })
+  const response = await runRoute(request, url, match)
+  await write(res, response, method === 'HEAD')
+  // A body the handler did not read (a refused upload) is dropped as it arrives, never held.
+  if (hasBody && !req.readableEnded) req.resume()
+}
+
+/**
+ * The request body as a web stream that reads only when pulled (Readable.toWeb would keep pulling
+ * into its queue), so a handler that stops reading at a cap stops the reading, and a body nobody
+ * reads is dropped by `req.resume()` instead of piling up.
+ */
+function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        return new Promise<void>((resolve, reject) => {
+          const cleanup = () => {
+            req.off('readable', attempt)
+            req.off('end', ended)
+            req.off('error', failed)
+          }
+          const ended = () => {
+            cleanup()
+            controller.close()
+            resolve()
+          }
+          const failed = (error: Error) => {
+            cleanup()
+            reject(error)
+          }
+          function attempt() {
+            const chunk = req.read() as Buffer | null
+            if (chunk !== null) {
+              cleanup()
+              controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+              resolve()
+            } else if (req.readableEnded) ended()
+          }
+          req.on('readable', attempt)
+          req.on('end', ended)
+          req.on('error', failed)
+          attempt()
+        })
+      },
+      cancel() {
+        req.resume()
+      },
+    },
+    { highWaterMark: 0 },
+  )
+}
+
+async function write(res: ServerResponse, response: Response, head: boolean) {
+  res.statusCode = response.status
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length) res.setHeader('set-cookie', cookies)
+  const text = jsonText.get(response)
+  if (text !== undefined) {
+    res.setHeader('content-length', Buffer.byteLength(text))
+    res.end(head ? undefined : text)
+    return
+  }
+  if (!response.body || head) {
+    response.body?.cancel().catch(() => {})
+    res.end()
+    return
+  }
+  // Streamed answers (the BIN import writes its answer while it reads the upload): keep backpressure,
+  // and stop producing when the client goes away.
+  const reader = response.body.getReader()
+  const gone = () => reader.cancel().catch(() => {})
+  res.once('close', gone)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve))
+      if (res.destroyed) break
+    }
+    res.end()
+  } catch (error) {
+    console.error('Streamed answer failed:', error instanceof Error ? error.message : error)
+    res.destroy()
+  } finally {
+    res.off('close', gone)
+  }
+}
