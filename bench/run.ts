@@ -8,19 +8,26 @@
  * fresh `pm_bench` database on the DATABASE_URL server, or a fresh embedded PGlite folder, and stops it
  * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { startAppServer } from '../scripts/app-server'
+import { startAppServer, type AppServer } from '../scripts/app-server'
+import { ENDPOINTS, type DataSet } from './endpoints'
 
 const root = path.resolve(import.meta.dirname, '..')
 const PORT = Number(process.env.BENCH_PORT || 3620)
 const BASE = `http://127.0.0.1:${PORT}`
+const FLOOR_PORT = PORT + 1
+const NEXT_DOOR_PORT = PORT + 2
+/** BENCH_DOORS=1 also measures the app through Next's route files (API_FAST_PATH=0), for decision 011. */
+const DOORS = process.env.BENCH_DOORS === '1'
 const TOKEN = 'pm_bench_token_0123456789abcdef'
 const DURATION = Number(process.env.BENCH_DURATION || 10)
+/** Each target is measured ROUNDS times for DURATION / ROUNDS seconds, alternately. */
+const ROUNDS = 2
 const CONNECTIONS = 32
 const BANKS = 50
 const CARD_TYPES = 20
@@ -36,8 +43,26 @@ const seconds = (since: number) => (performance.now() - since) / 1000
 
 // ---------------------------------------------------------------- server and database
 
+interface Row {
+  endpoint: string
+  reqPerSec: number
+  p50Ms: number
+  p99Ms: number
+  aloneP50Ms: number
+  aloneMeanMs: number
+  requests: number
+  non2xx: number
+  errors: number
+  floor: { reqPerSec: number; p99Ms: number; non2xx: number } | null
+  nextDoor: { reqPerSec: number; p99Ms: number; non2xx: number } | null
+  /** app req/s ÷ floor req/s, measured alternately in this run. */
+  ratio: number | null
+  budgetOk: boolean
+}
+
 interface Server {
   child: ChildProcess
+  env: NodeJS.ProcessEnv
   engine: 'postgres' | 'pglite'
   databaseUrl?: string
   stop: () => Promise<void>
@@ -84,6 +109,7 @@ async function startServer(): Promise<Server> {
   const server = await startAppServer(PORT, env)
   return {
     child: server.child,
+    env,
     engine,
     databaseUrl,
     stop: async () => {
@@ -119,6 +145,9 @@ class MemoryWatch {
   startPhase() {
     this.phaseStartKb = this.read('VmRSS')
     this.phasePeakKb = this.phaseStartKb
+  }
+  rssKb() {
+    return this.read('VmRSS')
   }
   highWaterKb() {
     return this.read('VmHWM')
@@ -172,13 +201,6 @@ function csvUpload(lines: string[]): FormData {
 const binAt = (n: number) => String(10_000_000 + ((n * 7919) % 90_000_000))
 
 // ---------------------------------------------------------------- data set
-
-interface DataSet {
-  cards: number[]
-  banks: number[]
-  bins: string[]
-  binIds: [number, number]
-}
 
 async function createPaymentSettings(channel: number, tag: string, counts = { banks: BANKS, cardTypes: CARD_TYPES, cards: CARDS }) {
   const pos = await create('/api/v1/pos/', { name: `Bench POS ${tag}`, slug: `bench-pos-${tag}`, gateway: DUMMYPAY, config: {}, resource_url: 'https://pos.example.com/api', channel })
@@ -270,38 +292,18 @@ async function loadDataSet(memory: MemoryWatch): Promise<{ data: DataSet; distri
 
 // ---------------------------------------------------------------- measurements
 
-interface Endpoint {
-  name: string
-  list: boolean
-  paths: () => string
+interface Target {
+  label: 'app' | 'floor' | 'next door'
+  base: string
 }
 
-function rotating(values: (string | number)[], build: (value: string | number) => string): () => string {
-  let next = 0
-  return () => build(values[next++ % values.length])
-}
-
-function endpoints(data: DataSet): Endpoint[] {
-  const shuffled = [...data.cards].sort(() => Math.random() - 0.5)
-  const [low, high] = data.binIds
-  const ids = Array.from({ length: 5000 }, () => low + Math.floor(Math.random() * (high - low + 1)))
-  return [
-    { name: 'GET /api/v1/bin_numbers/?card=X', list: true, paths: rotating(shuffled, (card) => `/api/v1/bin_numbers/?card=${card}`) },
-    { name: 'GET /api/v1/bin_numbers/?bin_number=…', list: true, paths: rotating(data.bins, (bin) => `/api/v1/bin_numbers/?bin_number=${bin}`) },
-    { name: 'GET /api/v1/bin_numbers/?ordering=-modified_date&page=500', list: true, paths: () => '/api/v1/bin_numbers/?ordering=-modified_date&page=500' },
-    { name: 'GET /api/v1/bin_numbers/ (unfiltered, counted)', list: true, paths: () => '/api/v1/bin_numbers/' },
-    { name: 'GET /api/v1/cards/?bank=…', list: true, paths: rotating(data.banks, (bank) => `/api/v1/cards/?bank=${bank}`) },
-    { name: 'GET /api/v1/bin_numbers/{id}/', list: false, paths: rotating(ids, (id) => `/api/v1/bin_numbers/${id}/`) },
-  ]
-}
-
-async function measure(endpoint: Endpoint, duration: number, connections: number) {
+async function measure(base: string, paths: () => string, duration: number, connections: number) {
   return autocannon({
-    url: BASE,
+    url: base,
     connections,
     duration,
     headers: { authorization: `Token ${TOKEN}` },
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: endpoint.paths() }) }],
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
   })
 }
 
@@ -312,6 +314,55 @@ async function vacuum(databaseUrl: string) {
   await client.end()
 }
 
+/** Starts the floor server (bench/floor.ts) on the bench database, in as many processes as the app. */
+async function startFloor(databaseUrl: string): Promise<{ base: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'floor.ts')], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(FLOOR_PORT), BENCH_TOKEN: TOKEN },
+  })
+  const base = `http://127.0.0.1:${FLOOR_PORT}`
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fetch(base)
+      break
+    } catch {
+      if (attempt > 100) throw new Error('the floor server did not start')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  return {
+    base,
+    stop: () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM')
+      } catch {
+        // gone
+      }
+    },
+  }
+}
+
+/** The same answer from every target (their own origin aside), or the comparison is not fair. */
+async function assertSameAnswers(targets: Target[], data: DataSet) {
+  for (const endpoint of ENDPOINTS) {
+    const next = endpoint.paths(data)
+    for (let sample = 0; sample < 3; sample += 1) {
+      const url = next()
+      const answers = await Promise.all(
+        targets.map(async (target) => {
+          const response = await fetch(`${target.base}${url}`, { headers: { authorization: `Token ${TOKEN}` } })
+          return `${response.status} ${JSON.stringify(JSON.parse((await response.text()).replaceAll(target.base, 'BASE')))}`
+        }),
+      )
+      for (let index = 1; index < answers.length; index += 1)
+        if (answers[index] !== answers[0]) throw new Error(`${targets[index].label} answers ${url} differently from the app:\n app: ${answers[0].slice(0, 600)}\n ${targets[index].label}: ${answers[index].slice(0, 600)}`)
+    }
+  }
+  log(`answers compared: ${targets.map((target) => target.label).join(', ')} give the same JSON for every endpoint`)
+}
+
 // ---------------------------------------------------------------- main
 
 const server = await startServer()
@@ -320,6 +371,8 @@ process.once('SIGINT', stopOnSignal)
 process.once('SIGTERM', stopOnSignal)
 const memory = new MemoryWatch(server.child.pid!)
 let exitCode = 0
+let floor: { base: string; stop: () => void } | undefined
+let nextDoor: AppServer | undefined
 try {
   log(`server on ${BASE} (${server.engine}), pid ${server.child.pid}`)
   const single = await singleRequestImport(memory)
@@ -327,28 +380,63 @@ try {
   // What autovacuum would do after a bulk load: fresh statistics and visibility map.
   if (server.databaseUrl) await vacuum(server.databaseUrl)
 
+  const targets: Target[] = [{ label: 'app', base: BASE }]
+  if (server.databaseUrl) {
+    floor = await startFloor(server.databaseUrl)
+    targets.push({ label: 'floor', base: floor.base })
+  } else log('PGlite: no floor (the floor is a pg server); the app alone is measured')
+  if (DOORS && server.databaseUrl) {
+    nextDoor = await startAppServer(NEXT_DOOR_PORT, { ...server.env, API_FAST_PATH: '0' })
+    targets.push({ label: 'next door', base: nextDoor.baseUrl })
+  }
+  await assertSameAnswers(targets, data)
+
   const loadBefore = os.loadavg()[0]
-  const rows: { endpoint: string; reqPerSec: number; p50Ms: number; p99Ms: number; aloneP50Ms: number; aloneMeanMs: number; requests: number; non2xx: number; errors: number; budgetOk: boolean | null }[] = []
-  for (const endpoint of endpoints(data)) {
-    await measure(endpoint, 2, 8) // warm-up: JIT, plan caches, buffer cache
+  const rssBeforeMb = memory.rssKb() / 1024
+  const rows: Row[] = []
+  for (const endpoint of ENDPOINTS) {
+    const paths = endpoint.paths(data)
+    for (const target of targets) await measure(target.base, paths, 2, 8) // warm-up: JIT, plan caches, buffer cache
     // One connection: the time a request takes without queueing, what the code costs.
-    const alone = await measure(endpoint, 3, 1)
-    const result = await measure(endpoint, DURATION, CONNECTIONS)
-    const row = {
+    const alone = await measure(BASE, paths, 3, 1)
+    // Alternately, so that whatever else the machine does weighs on both alike.
+    const runs = new Map<Target["label"], Awaited<ReturnType<typeof measure>>[]>(targets.map((target) => [target.label, []]))
+    for (let round = 0; round < ROUNDS; round += 1)
+      for (const target of targets) runs.get(target.label)!.push(await measure(target.base, paths, DURATION / ROUNDS, CONNECTIONS))
+    const summary = (label: Target['label']) => {
+      const results = runs.get(label)
+      if (!results?.length) return null
+      return {
+        reqPerSec: Math.round(results.reduce((sum, result) => sum + result.requests.average, 0) / results.length),
+        p50Ms: Math.max(...results.map((result) => result.latency.p50)),
+        p99Ms: Math.max(...results.map((result) => result.latency.p99)),
+        requests: results.reduce((sum, result) => sum + result.requests.total, 0),
+        non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+        errors: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
+      }
+    }
+    const app = summary('app')!
+    const floorRun = summary('floor')
+    const nextRun = summary('next door')
+    const row: Row = {
       endpoint: endpoint.name,
-      reqPerSec: Math.round(result.requests.average),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
+      ...app,
       aloneP50Ms: alone.latency.p50,
       aloneMeanMs: Number(alone.latency.mean.toFixed(2)),
-      requests: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-      budgetOk: endpoint.list ? result.latency.p99 < BUDGET.listP99Ms && result.non2xx === 0 : null,
+      floor: floorRun,
+      nextDoor: nextRun,
+      ratio: floorRun ? Number((app.reqPerSec / floorRun.reqPerSec).toFixed(2)) : null,
+      budgetOk: endpoint.list ? app.p99Ms <= BUDGET.listP99Ms && app.non2xx === 0 : app.non2xx === 0,
     }
     rows.push(row)
-    log(`${row.endpoint}: ${row.reqPerSec} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms (1 connection: mean ${row.aloneMeanMs} ms)${row.non2xx ? `, ${row.non2xx} non-2xx` : ''}`)
+    log(
+      `${row.endpoint}: app ${row.reqPerSec} req/s p99 ${row.p99Ms} ms` +
+        (floorRun ? ` · floor ${floorRun.reqPerSec} req/s p99 ${floorRun.p99Ms} ms · ratio ${row.ratio}` : '') +
+        (nextRun ? ` · next door ${nextRun.reqPerSec} req/s p99 ${nextRun.p99Ms} ms` : '') +
+        (row.non2xx ? ` · ${row.non2xx} non-2xx` : ''),
+    )
   }
+  const rssAfterMb = memory.rssKb() / 1024
   memory.sample()
   const peakMb = Math.max(memory.peakKb, memory.highWaterKb()) / 1024
 
@@ -359,9 +447,23 @@ try {
   console.log(`Data: ${BINS.toLocaleString('en')} BIN numbers over ${CARDS.toLocaleString('en')} cards (${BANKS} banks, ${CARD_TYPES} card types)\n`)
   console.table(
     Object.fromEntries(
-      rows.map((row) => [row.endpoint, { 'req/s': row.reqPerSec, 'p50 ms': row.p50Ms, 'p99 ms': row.p99Ms, 'alone ms': row.aloneMeanMs, 'non-2xx': row.non2xx, budget: row.budgetOk === null ? '' : row.budgetOk ? 'ok' : 'MISSED' }]),
+      rows.map((row) => [
+        row.endpoint,
+        {
+          'app req/s': row.reqPerSec,
+          'floor req/s': row.floor?.reqPerSec ?? '',
+          'app/floor': row.ratio ?? '',
+          ...(row.nextDoor ? { 'next door req/s': row.nextDoor.reqPerSec, 'next door p99': row.nextDoor.p99Ms } : {}),
+          'app p99 ms': row.p99Ms,
+          'floor p99 ms': row.floor?.p99Ms ?? '',
+          'alone ms': row.aloneMeanMs,
+          'non-2xx': row.non2xx,
+          budget: row.budgetOk ? 'ok' : 'MISSED',
+        },
+      ]),
     ),
   )
+  console.log(`App server memory over the measurements: ${rssBeforeMb.toFixed(0)} MB before, ${rssAfterMb.toFixed(0)} MB after (${process.env.WEB_CONCURRENCY ?? 1} process(es); the first one's RSS)`)
   const importOk = single.seconds < BUDGET.importSeconds
   // The memory budget is the import's; under 32 connections of list traffic the server grows its heap too.
   const memoryOk = single.peakRssMb < BUDGET.memoryMb
@@ -374,12 +476,12 @@ try {
     date: new Date().toISOString(),
     engine: server.engine,
     machine: { cpus: os.cpus().length, node: process.version, loadAverage: { before: loadBefore, after: loadAfter } },
-    settings: { connections: CONNECTIONS, durationSeconds: DURATION },
+    settings: { connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, processes: Number(process.env.WEB_CONCURRENCY || 1) },
     dataSet: { binNumbers: BINS, cards: CARDS, banks: BANKS, cardTypes: CARD_TYPES },
     import: { singleRequest: single, distributed },
-    memory: { peakRssMb: Math.round(peakMb), duringSingleImportMb: Math.round(single.peakRssMb) },
+    memory: { peakRssMb: Math.round(peakMb), duringSingleImportMb: Math.round(single.peakRssMb), measurementsBeforeMb: Math.round(rssBeforeMb), measurementsAfterMb: Math.round(rssAfterMb) },
     endpoints: rows,
-    budgets: { ...BUDGET, listsOk: rows.every((row) => row.budgetOk !== false), importOk, memoryOk },
+    budgets: { ...BUDGET, ratioTarget: 0.8, listsOk: rows.every((row) => row.budgetOk), ratiosOk: rows.every((row) => row.ratio === null || row.ratio >= 0.8), importOk, memoryOk },
   }
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
   log('results written to bench/results.json')
@@ -388,6 +490,8 @@ try {
   exitCode = 1
 } finally {
   memory.stop()
+  floor?.stop()
+  await nextDoor?.stop()
   await server.stop()
 }
 process.exit(exitCode)

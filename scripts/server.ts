@@ -61,11 +61,12 @@ if (workers > 1 && cluster.isPrimary) {
   await app.prepare()
   const { serveFromTable } = await import('../lib/http/node')
   const { answerMalformedPath } = await import('../lib/http/malformed-path')
+  const { matchRoute } = await import('../lib/http/routes')
   // API_FAST_PATH=0: every request through Next (the route files reach the same table), to compare doors.
   const fastPath = process.env.API_FAST_PATH !== '0'
   const server = createServer((req, res) => {
     if (fastPath && serveFromTable(req, res)) return
-    if (answerMalformedPath(req, res)) return
+    if (answerMalformedPath(req, res, matchRoute)) return
     handle(req, res).catch((error: unknown) => {
       console.error('Next request failed:', error)
       if (!res.headersSent) res.statusCode = 500

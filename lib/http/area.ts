@@ -160,11 +160,12 @@ function renderError(area: Area, error: unknown, request: Request): Response {
   }
 }
 
+/** The path's methods in the table's order, then HEAD (with GET) and OPTIONS, as DRF lists them. */
 export function allowedMethods(routes: Route[]): string[] {
-  const methods = new Set<string>(routes.map((entry) => entry.method))
-  if (methods.has('GET')) methods.add('HEAD')
-  methods.add('OPTIONS')
-  return METHODS.filter((method) => methods.has(method))
+  const methods: string[] = routes.map((entry) => entry.method)
+  if (methods.includes('GET')) methods.push('HEAD')
+  methods.push('OPTIONS')
+  return methods
 }
 
 /** The area's headers and the security headers, on every answer of the area (errors included). */

@@ -2,14 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /**
  * A path with a malformed %-escape (`/x/%ff`, `/x/%c0%ae`) names nothing: 400 before it reaches Next
- * (whose param decoding would throw and answer 500). Table paths never get here: their matcher keeps
- * such a segment as sent and the handler finds nothing (404).
+ * (whose param decoding would throw and answer 500). Table paths are left to their area (on either
+ * door): the table's matcher keeps such a segment as sent and the handler finds nothing (404).
  */
-export function answerMalformedPath(req: IncomingMessage, res: ServerResponse): boolean {
+export function answerMalformedPath(req: IncomingMessage, res: ServerResponse, isTablePath: (pathname: string) => unknown): boolean {
   const raw = req.url ?? '/'
   const query = raw.indexOf('?')
   const pathname = query < 0 ? raw : raw.slice(0, query)
-  if (!pathname.includes('%')) return false
+  if (!pathname.includes('%') || isTablePath(pathname)) return false
   try {
     decodeURIComponent(pathname)
     return false

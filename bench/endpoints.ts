@@ -1,0 +1,163 @@
+/**
+ * The endpoints `npm run bench` measures, each with its FLOOR: the plainest SQL a bare node:http + pg
+ * server (bench/floor.ts) would run to give the same answer (same JSON, count and page links). The
+ * bench checks both answers are equal before measuring, then measures app and floor alternately.
+ *
+ * Adding an endpoint (storefront, ledger…): one entry in ENDPOINTS with
+ *   - `path(data)`: a function giving the next request path (rotate over the data set's ids);
+ *   - `floor`: a path regex and `answer(db, url, match)` returning the body (plain SQL, no ORM);
+ *   - `list: true` when the p99 budget of lists applies.
+ * `data` holds what bench/run.ts created (cards, banks, BINs); add what a new endpoint needs there.
+ */
+import type pg from 'pg'
+
+export interface DataSet {
+  cards: number[]
+  banks: number[]
+  bins: string[]
+  binIds: [number, number]
+}
+
+export interface FloorAnswer {
+  status?: number
+  body: unknown
+}
+
+export interface BenchEndpoint {
+  name: string
+  list: boolean
+  /** A generator of request paths for this endpoint over the data set. */
+  paths: (data: DataSet) => () => string
+  /** The floor of this path; left out when an earlier entry's floor serves the same path. */
+  floor?: {
+    match: RegExp
+    answer: (db: pg.Pool, url: URL, match: RegExpExecArray) => Promise<FloorAnswer>
+  }
+}
+
+function rotating(values: (string | number)[], build: (value: string | number) => string): () => string {
+  let next = 0
+  return () => build(values[next++ % values.length])
+}
+
+const shuffle = <T>(values: T[]) => [...values].sort(() => Math.random() - 0.5)
+
+/** ISO-8601 UTC with microseconds, as DRF prints timestamps. */
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
+const BIN_COLUMNS = `id as pk, bin_number, card_id as card, is_active, channel_id as channel, bin_number_length::text as bin_number_length,
+  ${iso('modified_date')} as modified_date, ${iso('created_date')} as created_date`
+
+/** DRF's page links: the URL the client addressed with `page` moved. */
+function links(url: URL, page: number, limit: number, count: number) {
+  const link = (target: number) => {
+    const copy = new URL(url)
+    if (target === 1) copy.searchParams.delete('page')
+    else copy.searchParams.set('page', String(target))
+    return copy.toString()
+  }
+  return { next: page * limit < count ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null }
+}
+
+async function page(db: pg.Pool, url: URL, rowsSql: string, countSql: string, params: unknown[], pageNumber = 1, limit = 20) {
+  const [rows, count] = await Promise.all([
+    db.query(`${rowsSql} limit ${limit} offset ${(pageNumber - 1) * limit}`, params),
+    db.query(countSql, params),
+  ])
+  const total = Number(count.rows[0].count)
+  return { body: { count: total, ...links(url, pageNumber, limit, total), results: rows.rows } }
+}
+
+export const ENDPOINTS: BenchEndpoint[] = [
+  {
+    name: 'GET /api/v1/bin_numbers/?card=X',
+    list: true,
+    paths: (data) => rotating(shuffle(data.cards), (card) => `/api/v1/bin_numbers/?card=${card}`),
+    floor: {
+      match: /^\/api\/v1\/bin_numbers\/$/,
+      answer: async (db, url) => {
+        const card = url.searchParams.get('card')
+        if (card !== null) return page(db, url, `select ${BIN_COLUMNS} from bin_numbers where card_id = $1 order by id`, 'select count(*) from bin_numbers where card_id = $1', [Number(card)])
+        const bin = url.searchParams.get('bin_number')
+        if (bin !== null) return page(db, url, `select ${BIN_COLUMNS} from bin_numbers where bin_number = $1 order by id`, 'select count(*) from bin_numbers where bin_number = $1', [bin])
+        if (url.searchParams.get('ordering') === '-modified_date') {
+          const number = Number(url.searchParams.get('page') ?? 1)
+          return page(db, url, `select ${BIN_COLUMNS} from bin_numbers order by modified_date desc, id desc`, 'select count(*) from bin_numbers', [], number)
+        }
+        return page(db, url, `select ${BIN_COLUMNS} from bin_numbers order by id`, 'select count(*) from bin_numbers', [])
+      },
+    },
+  },
+  {
+    name: 'GET /api/v1/bin_numbers/?bin_number=…',
+    list: true,
+    paths: (data) => rotating(data.bins, (bin) => `/api/v1/bin_numbers/?bin_number=${bin}`),
+    // its floor: the bin_numbers list floor above (one path, the query decides)
+  },
+  {
+    name: 'GET /api/v1/bin_numbers/?ordering=-modified_date&page=500',
+    list: true,
+    paths: () => () => '/api/v1/bin_numbers/?ordering=-modified_date&page=500',
+  },
+  {
+    name: 'GET /api/v1/bin_numbers/ (unfiltered, counted)',
+    list: true,
+    paths: () => () => '/api/v1/bin_numbers/',
+  },
+  {
+    name: 'GET /api/v1/cards/?bank=…',
+    list: true,
+    paths: (data) => rotating(data.banks, (bank) => `/api/v1/cards/?bank=${bank}`),
+    floor: {
+      match: /^\/api\/v1\/cards\/$/,
+      answer: async (db, url) => {
+        const bank = Number(url.searchParams.get('bank'))
+        const result = await page(
+          db,
+          url,
+          `select c.id as pk, c.name, c.bank_id as bank, c.card_type_id as card_type, c.card_payment_type, c.cash_payment_id as cash_payment,
+             c.installment_payment_id as installment_payment, c.slug, c.three_d_payment_id as three_d_payment, c.is_commerce_card,
+             c.channel_id as channel,
+             coalesce((select json_agg(json_build_object('currency', m.currency, 'cash_payment', m.cash_payment_id,
+                 'installment_payment', m.installment_payment_id, 'three_d_payment', m.three_d_payment_id) order by m.currency)
+               from multi_currency_cards m where m.card_id = c.id), '[]') as currency_pos,
+             ${iso('c.modified_date')} as modified_date, ${iso('c.created_date')} as created_date
+           from cards c where c.bank_id = $1 order by c.id`,
+          'select count(*) from cards where bank_id = $1',
+          [bank],
+        )
+        return result
+      },
+    },
+  },
+  {
+    name: 'GET /api/v1/bin_numbers/{id}/',
+    list: false,
+    paths: (data) => {
+      const [low, high] = data.binIds
+      return rotating(Array.from({ length: 5000 }, () => low + Math.floor(Math.random() * (high - low + 1))), (id) => `/api/v1/bin_numbers/${id}/`)
+    },
+    floor: {
+      match: /^\/api\/v1\/bin_numbers\/(\d+)\/$/,
+      answer: async (db, _url, match) => {
+        const { rows } = await db.query(`select ${BIN_COLUMNS} from bin_numbers where id = $1`, [Number(match[1])])
+        return rows.length ? { body: rows[0] } : { status: 404, body: { detail: 'Not found.' } }
+      },
+    },
+  },
+  {
+    name: 'GET /api/v1/banks/{id}/',
+    list: false,
+    paths: (data) => rotating(shuffle(data.banks), (id) => `/api/v1/banks/${id}/`),
+    floor: {
+      match: /^\/api\/v1\/banks\/(\d+)\/$/,
+      answer: async (db, _url, match) => {
+        const { rows } = await db.query(
+          `select id as pk, name, slug, logo, channel_id as channel, ${iso('modified_date')} as modified_date, ${iso('created_date')} as created_date from banks where id = $1`,
+          [Number(match[1])],
+        )
+        return rows.length ? { body: rows[0] } : { status: 404, body: { detail: 'Not found.' } }
+      },
+    },
+  },
+]
