@@ -6,7 +6,9 @@
  *
  * It starts its own server (`next build` first if there is no build) on BENCH_PORT (3620) against a
  * fresh `pm_bench` database on the DATABASE_URL server, or a fresh embedded PGlite folder, and stops it
- * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database.
+ * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database, BENCH_DOORS=1
+ * also measures the Next door, BENCH_CPU_PROF=1 profiles the app server. On PostgreSQL the floor
+ * (bench/floor.ts, endpoints in bench/endpoints.ts) is measured alternately with the app.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -106,7 +108,9 @@ async function startServer(): Promise<Server> {
     if (!process.env.BENCH_KEEP) cleanup = async () => rmSync(dir, { recursive: true, force: true })
     else log(`PGlite folder: ${env.PGLITE_DIR}`)
   }
-  const server = await startAppServer(PORT, env)
+  // BENCH_CPU_PROF=1: a V8 CPU profile of the app server over the run, in bench/profiles/ (read it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench', 'profiles')}`] : []
+  const server = await startAppServer(PORT, env, 120_000, profile)
   return {
     child: server.child,
     env,

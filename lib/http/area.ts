@@ -57,6 +57,11 @@ export interface Area<P = unknown> {
   headers?: Record<string, string>
   /** Content-Security-Policy of this area's answers (JSON APIs: nothing may load or frame). */
   contentSecurityPolicy?: string
+  /**
+   * Last word on every answer of an authenticated call, errors included (e.g. the storefront seals its
+   * changed shopper session into a cookie, or sets `csrftoken` on a first visit).
+   */
+  complete?: (response: Response, request: Request, principal: P) => Response | Promise<Response>
 }
 
 export function defineArea<P>(area: Area<P>): Area<P> {
@@ -120,15 +125,24 @@ export async function runRoute(request: Request, url: URL, match: Match): Promis
     response = new Response(null, { status: 204, headers: { allow: allowedMethods(match.routes).join(', ') } })
   } else {
     response = await withRequestContext(request, async () => {
+      let authenticated: { principal: unknown } | undefined
+      let answer: Response
       try {
         if (found?.public) return await found.handler(request, context(found, match, url, undefined, 0))
         const { principal, viaCookie } = await area.authenticate(request)
+        authenticated = { principal }
         if (!found) throw new MethodNotAllowedError(method, allowedMethods(match.routes))
         if (viaCookie && area.sameOriginForCookieWrites && !SAFE.has(method)) assertSameOrigin(request)
         const limit = bodyLimit(found, request)
         const declared = Number(request.headers.get('content-length') ?? 0)
         if (declared > limit) throw new PayloadTooLargeError(limit)
-        return await found.handler(request, context(found, match, url, principal, limit))
+        answer = await found.handler(request, context(found, match, url, principal, limit))
+      } catch (error) {
+        answer = renderError(area, error, request)
+      }
+      if (!authenticated || !area.complete) return answer
+      try {
+        return await area.complete(answer, request, authenticated.principal)
       } catch (error) {
         return renderError(area, error, request)
       }
