@@ -101,7 +101,7 @@ export async function revokeToken(trx: Transaction<Database>, id: number, princi
   if (row.revoked_at !== null) return { pk: row.id, name: row.name }
   const updated = await trx
     .updateTable('api_tokens')
-    .set({ revoked_at: sql`now()` as never })
+    .set({ revoked_at: sql<string>`now()` })
     .where('id', '=', id)
     .returning(['revoked_at'])
     .executeTakeFirstOrThrow()
