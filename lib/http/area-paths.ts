@@ -4,7 +4,19 @@
  * areas set their own on both doors. A new area adds its prefixes here too; the route-table test
  * checks every area's prefixes are listed.
  */
-export const AREA_PATH_PREFIXES = ['/api/v1/', '/media/']
+export const AREA_PATH_PREFIXES = [
+  '/api/v1/',
+  '/media/',
+  // storefront (lib/http/areas/storefront.ts)
+  '/payments/cards/',
+  '/payments/stored-cards/',
+  '/users/',
+  '/baskets/',
+  '/orders/',
+  '/products/',
+  '/masterpass-js/',
+  '/storefront/sms-hint/',
+]
 
 /** A next.config `source` matching every path outside the areas. */
 export function outsideAreasSource(prefixes = AREA_PATH_PREFIXES): string {

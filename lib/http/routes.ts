@@ -7,8 +7,9 @@
 import type { Area, Match, Route } from './area'
 import { apiV1Routes } from './areas/api-v1'
 import { mediaRoutes } from './areas/media'
+import { storefrontRoutes } from './areas/storefront'
 
-const ROUTE_GROUPS: Route[][] = [apiV1Routes, mediaRoutes]
+const ROUTE_GROUPS: Route[][] = [apiV1Routes, storefrontRoutes, mediaRoutes]
 
 export const routes: Route[] = ROUTE_GROUPS.flat()
 

@@ -1,5 +1,5 @@
-import { storefrontRoutes } from '@/lib/storefront/area'
-import { stageStoredCard } from '@/lib/storefront/handlers'
-
 // POST /payments/stored-cards/ (card data staged for the OTP step)
-export const { GET, POST, PUT, PATCH, DELETE } = storefrontRoutes({ POST: stageStoredCard })
+import { nextRoute } from '@/lib/http/next'
+
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/payments/stored-cards/')

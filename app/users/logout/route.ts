@@ -1,5 +1,5 @@
-import { storefrontRoutes } from '@/lib/storefront/area'
-import { logout } from '@/lib/storefront/handlers'
-
 // POST /users/logout/
-export const { GET, POST, PUT, PATCH, DELETE } = storefrontRoutes({ POST: logout })
+import { nextRoute } from '@/lib/http/next'
+
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/users/logout/')

@@ -1,5 +1,5 @@
-import { storefrontRoutes } from '@/lib/storefront/area'
-import { getSavedCards } from '@/lib/storefront/handlers'
-
 // GET /users/saved-cards/
-export const { GET, POST, PUT, PATCH, DELETE } = storefrontRoutes({ GET: getSavedCards })
+import { nextRoute } from '@/lib/http/next'
+
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/users/saved-cards/')

@@ -9,6 +9,7 @@ import { openApiDocument } from '@/lib/openapi/document'
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '@/lib/resource/crud'
 import type { Resource } from '@/lib/resource/define'
 import { schemaMetadata } from '@/lib/resource/metadata'
+import { listSmsOutbox } from '@/lib/sms/api'
 import { resources } from '@/lib/resource/registry'
 import { defineArea, route, type Route } from '../area'
 import { readBody } from '../body'
@@ -78,6 +79,8 @@ export const apiV1Routes: Route[] = [
   ),
   // GET /api/v1/imports/{import_id}/ — progress of a CSV import.
   route(apiV1, 'GET', '/api/v1/imports/{id}/', async (_request, { params }) => json(await getImportJob(await getDb(), params.id))),
+  // GET /api/v1/sms_outbox/?phone_number= — the demo's SMS outbox (admins only).
+  route(apiV1, 'GET', '/api/v1/sms_outbox/', listSmsOutbox),
   // GET /api/v1/openapi.json — public, so API clients and tools can fetch it before they hold a token.
   route(apiV1, 'GET', '/api/v1/openapi.json', () => json(openApiDocument(Object.values(resources), publicOrigin())), { public: true }),
 ]

@@ -1,4 +1,5 @@
 // GET /api/v1/sms_outbox/?phone_number= (admins)
-import { smsOutboxRoutes } from '@/lib/sms/api'
+import { nextRoute } from '@/lib/http/next'
 
-export const { GET, POST, PUT, PATCH, DELETE } = smsOutboxRoutes
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/v1/sms_outbox/')

@@ -1,5 +1,5 @@
-import { storefrontRoutes } from '@/lib/storefront/area'
-import { cardsForProduct } from '@/lib/storefront/handlers'
-
 // GET /payments/cards/product/{pk}/
-export const { GET, POST, PUT, PATCH, DELETE } = storefrontRoutes({ GET: cardsForProduct })
+import { nextRoute } from '@/lib/http/next'
+
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/payments/cards/product/{pk}/')
