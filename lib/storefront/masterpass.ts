@@ -3,6 +3,7 @@ import type { Database } from '@/db/types'
 import { openGatewayConfig } from '@/lib/gateways/registry'
 import { NotFoundError } from '@/lib/http/errors'
 import { publicOrigin } from '@/lib/http/request-context'
+import { optionPosSlug } from './payment-options'
 
 /** Where Masterpass sends the shopper back after 3-D Secure: the app's own 3-D page, with the query it reads. */
 export const MASTERPASS_RETURN_PATH = '/storefront/3d-secure/'
@@ -19,17 +20,8 @@ export interface MasterpassConfig {
  * (`config.pos_slug`). `merchant_type: "custom"` empties `merchant_id`; not configured → 404.
  */
 export async function masterpassConfig(db: Kysely<Database>, channelId: number): Promise<MasterpassConfig> {
-  const option = await db
-    .selectFrom('payment_options')
-    .select('config')
-    .where('channel_id', '=', channelId)
-    .where('payment_type', '=', 'masterpass')
-    .where('is_active', '=', true)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .executeTakeFirst()
-  const slug = option?.config?.pos_slug
-  if (typeof slug !== 'string' || !slug) throw new NotFoundError()
+  const slug = await optionPosSlug(db, channelId, 'masterpass')
+  if (!slug) throw new NotFoundError()
   const pos = await db.selectFrom('pos').select(['config']).where('channel_id', '=', channelId).where('slug', '=', slug).executeTakeFirst()
   if (!pos) throw new NotFoundError()
   const config = openGatewayConfig(pos.config) as Record<string, unknown>

@@ -7,6 +7,7 @@ import { InvalidError, NotFoundError, TooManyRequestsError } from '@/lib/http/er
 import { pageLinks } from '@/lib/resource/list'
 import { smsDriver } from '@/lib/sms'
 import { cardFingerprint, openCard, otpHash, sealCard, type StagedCard } from './card-vault'
+import { optionPosSlug } from './payment-options'
 import { storefrontSettings } from './settings'
 
 /**
@@ -156,17 +157,8 @@ const MESSAGES = {
 
 /** The POS that tokenizes stored cards: the one named by the channel's active `stored_card` option. */
 export async function storedCardPos(db: Db, channelId: number) {
-  const option = await db
-    .selectFrom('payment_options')
-    .select('config')
-    .where('channel_id', '=', channelId)
-    .where('payment_type', '=', 'stored_card')
-    .where('is_active', '=', true)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .executeTakeFirst()
-  const slug = option?.config?.pos_slug
-  if (typeof slug !== 'string' || !slug) return null
+  const slug = await optionPosSlug(db, channelId, 'stored_card')
+  if (!slug) return null
   return (
     (await db
       .selectFrom('pos')

@@ -21,6 +21,41 @@ function Field({ id, label, error, ...input }: { id: string; label: string; erro
   )
 }
 
+/** One step of the flow: its heading (focused when the step opens), fields, a form-level alert and actions. */
+function StepForm(props: {
+  title: string
+  heading: React.RefObject<HTMLHeadingElement | null>
+  submitLabel: string
+  cancelLabel: string
+  busy: boolean
+  alert?: string
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void
+  onCancel: () => void
+  children: React.ReactNode
+}) {
+  return (
+    <form className="shop-form" noValidate aria-labelledby="step-heading" onSubmit={props.onSubmit}>
+      <h2 id="step-heading" ref={props.heading} tabIndex={-1}>
+        {props.title}
+      </h2>
+      {props.children}
+      {props.alert && (
+        <p role="alert" className="shop-error">
+          {props.alert}
+        </p>
+      )}
+      <div className="shop-actions">
+        <button type="submit" className="shop-button" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" className="shop-link-button" onClick={props.onCancel}>
+          {props.cancelLabel}
+        </button>
+      </div>
+    </form>
+  )
+}
+
 /** The stored-card flow of the spec: card → phone (prefilled) → OTP → the saved card appears. */
 export function MyCards({ initialCards, phone, language }: { initialCards: SavedCardView[]; phone: string; language: PageLanguage }) {
   const t = TEXTS[language]
@@ -90,19 +125,20 @@ export function MyCards({ initialCards, phone, language }: { initialCards: Saved
       )}
 
       {step === 'card' && (
-        <form
-          className="shop-form"
-          noValidate
-          aria-labelledby="step-heading"
+        <StepForm
+          title={t.addCard}
+          heading={heading}
+          submitLabel={t.continue}
+          cancelLabel={t.cancel}
+          busy={busy}
+          alert={errors.non_field_errors}
+          onCancel={() => go('list')}
           onSubmit={submit(async (data) => {
             const answer = await shopFetch('POST', '/payments/stored-cards/', Object.fromEntries(data))
             if (answer.ok) go('phone')
             else fail(answer.body)
           })}
         >
-          <h2 id="step-heading" ref={heading} tabIndex={-1}>
-            {t.addCard}
-          </h2>
           <Field id="name" label={t.cardName} error={errors.name} required maxLength={64} />
           <Field id="card_number" label={t.cardNumber} error={errors.card_number} required inputMode="numeric" autoComplete="cc-number" />
           <Field id="card_holder" label={t.cardHolder} error={errors.card_holder} required autoComplete="cc-name" />
@@ -117,62 +153,41 @@ export function MyCards({ initialCards, phone, language }: { initialCards: Saved
               <Field id="card_cvv" label={t.cvv} error={errors.card_cvv} inputMode="numeric" autoComplete="cc-csc" maxLength={4} />
             </div>
           </div>
-          {errors.non_field_errors && (
-            <p role="alert" className="shop-error">
-              {errors.non_field_errors}
-            </p>
-          )}
-          <div className="shop-actions">
-            <button type="submit" className="shop-button" disabled={busy}>
-              {t.continue}
-            </button>
-            <button type="button" className="shop-link-button" onClick={() => go('list')}>
-              {t.cancel}
-            </button>
-          </div>
-        </form>
+        </StepForm>
       )}
 
       {step === 'phone' && (
-        <form
-          className="shop-form"
-          noValidate
-          aria-labelledby="step-heading"
+        <StepForm
+          title={t.phoneTitle}
+          heading={heading}
+          submitLabel={t.sendCode}
+          cancelLabel={t.cancel}
+          busy={busy}
+          alert={errors.phone_number ? undefined : errors.form}
+          onCancel={() => go('list')}
           onSubmit={submit(async (data) => {
             const answer = await shopFetch('POST', '/payments/stored-cards/phone-number/', { phone_number: data.get('phone_number') }, language)
             if (!answer.ok && answer.status !== 429) return fail(answer.body)
             // In outbox mode (the demo) the latest SMS is shown, as a phone would show it.
             const latest = await shopFetch('GET', '/storefront/sms-hint/')
             setHint(latest.ok ? latest.body.body : null)
-            if (answer.status === 429) fail(answer.body)
             go('otp')
+            if (answer.status === 429) fail(answer.body)
           })}
         >
-          <h2 id="step-heading" ref={heading} tabIndex={-1}>
-            {t.phoneTitle}
-          </h2>
           <Field id="phone_number" label={t.phone} error={errors.phone_number} defaultValue={phone} required inputMode="tel" autoComplete="tel-national" />
-          {errors.form && !errors.phone_number && (
-            <p role="alert" className="shop-error">
-              {errors.form}
-            </p>
-          )}
-          <div className="shop-actions">
-            <button type="submit" className="shop-button" disabled={busy}>
-              {t.sendCode}
-            </button>
-            <button type="button" className="shop-link-button" onClick={() => go('list')}>
-              {t.cancel}
-            </button>
-          </div>
-        </form>
+        </StepForm>
       )}
 
       {step === 'otp' && (
-        <form
-          className="shop-form"
-          noValidate
-          aria-labelledby="step-heading"
+        <StepForm
+          title={t.otpTitle}
+          heading={heading}
+          submitLabel={t.verify}
+          cancelLabel={t.cancel}
+          busy={busy}
+          alert={errors.otp ? undefined : errors.form}
+          onCancel={() => go('list')}
           onSubmit={submit(async (data) => {
             const answer = await shopFetch('POST', '/payments/stored-cards/otp/', { otp: data.get('otp') })
             if (!answer.ok) return fail(answer.body)
@@ -182,25 +197,9 @@ export function MyCards({ initialCards, phone, language }: { initialCards: Saved
             go('list')
           })}
         >
-          <h2 id="step-heading" ref={heading} tabIndex={-1}>
-            {t.otpTitle}
-          </h2>
           {hint && <p className="shop-note">{t.outboxHint(hint)}</p>}
           <Field id="otp" label={t.otp} error={errors.otp} required inputMode="numeric" autoComplete="one-time-code" maxLength={8} />
-          {errors.form && !errors.otp && (
-            <p role="alert" className="shop-error">
-              {errors.form}
-            </p>
-          )}
-          <div className="shop-actions">
-            <button type="submit" className="shop-button" disabled={busy}>
-              {t.verify}
-            </button>
-            <button type="button" className="shop-link-button" onClick={() => go('list')}>
-              {t.cancel}
-            </button>
-          </div>
-        </form>
+        </StepForm>
       )}
     </>
   )
