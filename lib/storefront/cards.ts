@@ -76,50 +76,94 @@ export interface Evaluation {
   bin: { bin_number: string; card_id: number } | null
 }
 
-/** The working set of a channel. `includeInactive` only for the console preview (to say why). */
+// Card columns without the id, which each query names its own way (installments have an id too).
+const CARD_FIELDS = [
+  'cards.name', 'cards.slug', 'cards.card_payment_type', 'cards.is_commerce_card', 'cards.cash_payment_id',
+  'cards.installment_payment_id', 'cards.three_d_payment_id', 'banks.id as bank_id', 'banks.name as bank_name',
+  'banks.slug as bank_slug', 'banks.logo as bank_logo', 'card_types.id as card_type_id', 'card_types.name as card_type_name',
+  'card_types.slug as card_type_slug', 'card_types.logo as card_type_logo',
+] as const
+
+const INSTALLMENT_COLUMNS = [
+  'installments.id', 'installments.card_id', 'installments.installment_count', 'installments.label', 'installments.interest_rate',
+  'installments.is_active', 'installments.config', 'installments.translations',
+] as const
+
+function groupByCard(rows: InstallmentRow[]): Map<number, InstallmentRow[]> {
+  const byCard = new Map<number, InstallmentRow[]>()
+  for (const row of rows) {
+    const list = byCard.get(row.card_id)
+    if (list) list.push(row)
+    else byCard.set(row.card_id, [row])
+  }
+  return byCard
+}
+
+/**
+ * The working set of a channel. The storefront reads only active installments with their cards in one
+ * query that starts from the (small) installments table, so cards without a plan (a channel may hold
+ * thousands) cost nothing; `includeInactive` (the console preview, to say why) reads every card.
+ */
 export async function loadWorkingSet(db: Kysely<Database>, channelId: number, options: { includeInactive?: boolean } = {}): Promise<WorkingSet> {
-  const [option, cards, installments] = await Promise.all([
-    db
-      .selectFrom('payment_options')
-      .select('id')
-      .where('channel_id', '=', channelId)
-      .where('payment_type', '=', 'credit_card')
-      .where('is_active', '=', true)
-      .limit(1)
-      .executeTakeFirst(),
+  const option = db
+    .selectFrom('payment_options')
+    .select('id')
+    .where('channel_id', '=', channelId)
+    .where('payment_type', '=', 'credit_card')
+    .where('is_active', '=', true)
+    .limit(1)
+    .executeTakeFirst()
+  if (!options.includeInactive) {
+    const [found, rows] = await Promise.all([
+      option,
+      db
+        .selectFrom('installments')
+        .innerJoin('cards', 'cards.id', 'installments.card_id')
+        .innerJoin('banks', 'banks.id', 'cards.bank_id')
+        .innerJoin('card_types', 'card_types.id', 'cards.card_type_id')
+        .select([...CARD_FIELDS, ...INSTALLMENT_COLUMNS, 'cards.id as card_key'])
+        .where('cards.channel_id', '=', channelId)
+        .where('installments.is_active', '=', true)
+        .orderBy('cards.id')
+        .orderBy('installments.installment_count')
+        .execute(),
+    ])
+    const cards: CardRow[] = []
+    for (const row of rows) {
+      if (cards[cards.length - 1]?.id !== row.card_key)
+        cards.push({
+          id: row.card_key, name: row.name, slug: row.slug, card_payment_type: row.card_payment_type, is_commerce_card: row.is_commerce_card,
+          cash_payment_id: row.cash_payment_id, installment_payment_id: row.installment_payment_id, three_d_payment_id: row.three_d_payment_id,
+          bank_id: row.bank_id, bank_name: row.bank_name, bank_slug: row.bank_slug, bank_logo: row.bank_logo, card_type_id: row.card_type_id,
+          card_type_name: row.card_type_name, card_type_slug: row.card_type_slug, card_type_logo: row.card_type_logo,
+        })
+    }
+    const installments = rows.map((row) => ({
+      id: row.id, card_id: row.card_key, installment_count: row.installment_count, label: row.label, interest_rate: row.interest_rate,
+      is_active: row.is_active, config: row.config, translations: row.translations,
+    }))
+    return { creditCardOption: Boolean(found), cards, installments: groupByCard(installments) }
+  }
+  const [found, cards, installments] = await Promise.all([
+    option,
     db
       .selectFrom('cards')
       .innerJoin('banks', 'banks.id', 'cards.bank_id')
       .innerJoin('card_types', 'card_types.id', 'cards.card_type_id')
-      .select([
-        'cards.id', 'cards.name', 'cards.slug', 'cards.card_payment_type', 'cards.is_commerce_card', 'cards.cash_payment_id',
-        'cards.installment_payment_id', 'cards.three_d_payment_id', 'banks.id as bank_id', 'banks.name as bank_name',
-        'banks.slug as bank_slug', 'banks.logo as bank_logo', 'card_types.id as card_type_id', 'card_types.name as card_type_name',
-        'card_types.slug as card_type_slug', 'card_types.logo as card_type_logo',
-      ])
+      .select(['cards.id', ...CARD_FIELDS])
       .where('cards.channel_id', '=', channelId)
       .orderBy('cards.id')
       .execute(),
     db
       .selectFrom('installments')
       .innerJoin('cards', 'cards.id', 'installments.card_id')
-      .select([
-        'installments.id', 'installments.card_id', 'installments.installment_count', 'installments.label', 'installments.interest_rate',
-        'installments.is_active', 'installments.config', 'installments.translations',
-      ])
+      .select([...INSTALLMENT_COLUMNS])
       .where('cards.channel_id', '=', channelId)
-      .$if(!options.includeInactive, (query) => query.where('installments.is_active', '=', true))
       .orderBy('installments.card_id')
       .orderBy('installments.installment_count')
       .execute(),
   ])
-  const byCard = new Map<number, InstallmentRow[]>()
-  for (const row of installments) {
-    const list = byCard.get(row.card_id)
-    if (list) list.push(row)
-    else byCard.set(row.card_id, [row])
-  }
-  return { creditCardOption: Boolean(option), cards, installments: byCard }
+  return { creditCardOption: Boolean(found), cards, installments: groupByCard(installments) }
 }
 
 /** `?bin_number=`: 6 to 8 digits (a card number's start), else 400 naming the field. */
