@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '@/db/types'
 import { InvalidError } from '@/lib/http/errors'
 import { evaluateCards, findBin, loadWorkingSet, parseBinQuery, type ExclusionReason } from './cards'
+import { LANGUAGES } from './language'
 import { formatMinor, parseMinor } from './money'
 
 /**
@@ -40,8 +41,10 @@ export function parsePreviewInput(channelId: number, raw: Record<string, string 
   }
   const currency = (raw.currency ?? '').trim().toUpperCase()
   if (currency && !/^[A-Z]{3}$/.test(currency)) errors.currency = ['Enter a 3-letter currency code.']
+  const language = raw.language || 'tr'
+  if (!(LANGUAGES as readonly string[]).includes(language)) errors.language = [`Choose one of ${LANGUAGES.join(', ')}.`]
   if (Object.keys(errors).length) throw new InvalidError(errors)
-  return { channelId, amount: formatMinor(minor!), bin, currency: currency || undefined, language: 'tr' }
+  return { channelId, amount: formatMinor(minor!), bin, currency: currency || undefined, language }
 }
 
 export async function previewInstallments(db: Kysely<Database>, input: PreviewInput) {

@@ -4,6 +4,7 @@ import { getDb } from '@/db'
 import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
 import { InvalidError } from '@/lib/http/errors'
+import { LANGUAGES } from '@/lib/storefront/language'
 import { parsePreviewInput, previewInstallments } from '@/lib/storefront/preview'
 
 export const metadata: Metadata = { title: 'Installment Preview' }
@@ -17,7 +18,7 @@ export default async function InstallmentPreviewPage({ searchParams }: { searchP
   const params = await searchParams
   const { channels, channel } = await currentChannel()
   const channelId = Number(one(params.channel)) || channel?.id
-  const raw = { amount: one(params.amount), bin: one(params.bin), currency: one(params.currency) }
+  const raw = { amount: one(params.amount), bin: one(params.bin), currency: one(params.currency), language: one(params.language) }
   let errors: Record<string, string[]> = {}
   let result: Awaited<ReturnType<typeof previewInstallments>> | null = null
   if (raw.amount !== undefined && channelId) {
@@ -71,6 +72,16 @@ export default async function InstallmentPreviewPage({ searchParams }: { searchP
           {field('amount', 'Amount', 'e.g. 1499.90', { inputMode: 'decimal', required: true })}
           {field('bin', 'BIN (optional)', '6 to 8 digits', { inputMode: 'numeric' })}
           {field('currency', 'Currency (optional)', 'TRY unless given', { maxLength: 3 })}
+          <div className="field">
+            <label htmlFor="preview-language">Shopper language</label>
+            <select id="preview-language" name="language" className="select" defaultValue={raw.language ?? 'tr'}>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="btn btn-primary">
             Preview
           </button>
