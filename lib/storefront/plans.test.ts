@@ -15,7 +15,7 @@ let db: Kysely<Database>
 let pos: Record<string, number>
 
 beforeAll(async () => {
-  db = await createDb({ PGLITE_DIR: path.join(dir, 'db') })
+  db = await createDb({ NODE_ENV: 'test', PGLITE_DIR: path.join(dir, 'db') })
   await migrateToLatest(db)
   await seedDatabase(db, { NODE_ENV: 'test' })
   pos = Object.fromEntries((await db.selectFrom('pos').select(['slug', 'id']).where('channel_id', '=', 1).execute()).map((row) => [row.slug, row.id]))
