@@ -18,6 +18,8 @@ export interface DataSet {
   binIds: [number, number]
   /** The demo shop's products (storefront channel). */
   products: number[]
+  /** The cookies of a storefront visitor whose basket holds a product (the basket card lookups). */
+  basketCookie: string
 }
 
 export interface FloorAnswer {
@@ -32,6 +34,8 @@ export interface BenchEndpoint {
   p99BudgetMs?: number
   /** A generator of request paths for this endpoint over the data set. */
   paths: (data: DataSet) => () => string
+  /** Request headers besides the API token (a storefront visitor's cookies). */
+  headers?: (data: DataSet) => Record<string, string>
   /** Measured on the app alone (no floor gives its answer yet): why. */
   noFloor?: string
   /** The floor of this path; left out when an earlier entry's floor serves the same path. */
@@ -182,11 +186,21 @@ export const ENDPOINTS: BenchEndpoint[] = [
     noFloor: 'the floor would have to redo the installment maths',
     paths: (data) => rotating(data.products, (pk) => `/payments/cards/product/${pk}/?bin_number=411111`),
   },
+  // A visitor with a basket (its session cookie): without one the endpoint answers an empty page at once.
   {
-    name: 'GET /payments/cards/basket/',
+    name: 'GET /payments/cards/basket/ (a basket of one product)',
     list: false,
     p99BudgetMs: 30,
     noFloor: 'the floor would have to redo the installment maths',
+    headers: (data) => ({ cookie: data.basketCookie }),
     paths: () => () => '/payments/cards/basket/',
+  },
+  {
+    name: 'GET /payments/cards/basket/?bin_number=41111111',
+    list: false,
+    p99BudgetMs: 30,
+    noFloor: 'the floor would have to redo the installment maths',
+    headers: (data) => ({ cookie: data.basketCookie }),
+    paths: () => () => '/payments/cards/basket/?bin_number=41111111',
   },
 ]

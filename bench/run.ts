@@ -294,7 +294,29 @@ async function loadDataSet(memory: MemoryWatch): Promise<{ data: DataSet; distri
   const shop = await call('GET', '/products/?limit=100')
   const products = ((shop.body?.results ?? []) as { pk: number }[]).map((product) => product.pk)
   if (!products.length) throw new Error(`the demo shop has no products (GET /products/ answered ${shop.status})`)
-  return { data: { cards, banks, bins, binIds: [firstImported.body.results[0].pk, last.body.results[0].pk], products }, distributed }
+  const basketCookie = await storefrontBasket(products[products.length - 1])
+  return { data: { cards, banks, bins, binIds: [firstImported.body.results[0].pk, last.body.results[0].pk], products, basketCookie }, distributed }
+}
+
+/** A storefront visitor whose basket holds one product: the cookies its first answers set (session, csrftoken). */
+async function storefrontBasket(product: number): Promise<string> {
+  const cookies = new Map<string, string>()
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(';')[0]
+      cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1))
+    }
+  }
+  const jar = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  keep(await fetch(`${BASE}/baskets/basket/`))
+  const added = await fetch(`${BASE}/baskets/basket/`, {
+    method: 'POST',
+    headers: { cookie: jar(), 'x-csrftoken': cookies.get('csrftoken') ?? '', 'content-type': 'application/json' },
+    body: JSON.stringify({ product, quantity: 1 }),
+  })
+  if (added.status !== 200) throw new Error(`adding to the bench visitor's basket answered ${added.status}`)
+  keep(added)
+  return jar()
 }
 
 // ---------------------------------------------------------------- measurements
@@ -304,12 +326,12 @@ interface Target {
   base: string
 }
 
-async function measure(base: string, paths: () => string, duration: number, connections: number) {
+async function measure(base: string, paths: () => string, duration: number, connections: number, headers: Record<string, string> = {}) {
   return autocannon({
     url: base,
     connections,
     duration,
-    headers: { authorization: `Token ${TOKEN}` },
+    headers: { authorization: `Token ${TOKEN}`, ...headers },
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
   })
 }
@@ -360,7 +382,7 @@ async function assertSameAnswers(targets: Target[], data: DataSet) {
       const url = next()
       const answers = await Promise.all(
         compared.map(async (target) => {
-          const response = await fetch(`${target.base}${url}`, { headers: { authorization: `Token ${TOKEN}` } })
+          const response = await fetch(`${target.base}${url}`, { headers: { authorization: `Token ${TOKEN}`, ...endpoint.headers?.(data) } })
           return `${response.status} ${JSON.stringify(JSON.parse((await response.text()).replaceAll(target.base, 'BASE')))}`
         }),
       )
@@ -405,13 +427,14 @@ try {
   for (const endpoint of ENDPOINTS) {
     const paths = endpoint.paths(data)
     const measured = targets.filter((target) => !(endpoint.noFloor && target.label === 'floor'))
-    for (const target of measured) await measure(target.base, paths, 2, 8) // warm-up: JIT, plan caches, buffer cache
+    const headers = endpoint.headers?.(data) ?? {}
+    for (const target of measured) await measure(target.base, paths, 2, 8, headers) // warm-up: JIT, plan caches, buffer cache
     // One connection: the time a request takes without queueing, what the code costs.
-    const alone = await measure(BASE, paths, 3, 1)
+    const alone = await measure(BASE, paths, 3, 1, headers)
     // Alternately, so that whatever else the machine does weighs on both alike.
     const runs = new Map<Target["label"], Awaited<ReturnType<typeof measure>>[]>(measured.map((target) => [target.label, []]))
     for (let round = 0; round < ROUNDS; round += 1)
-      for (const target of measured) runs.get(target.label)!.push(await measure(target.base, paths, DURATION / ROUNDS, CONNECTIONS))
+      for (const target of measured) runs.get(target.label)!.push(await measure(target.base, paths, DURATION / ROUNDS, CONNECTIONS, headers))
     const summary = (label: Target['label']) => {
       const results = runs.get(label)
       if (!results?.length) return null
