@@ -29,6 +29,8 @@ async function createDialect(env: NodeJS.ProcessEnv): Promise<Dialect> {
     const pool = new Pool({
       connectionString: env.DATABASE_URL,
       max: Number(env.DATABASE_POOL_SIZE || 10),
+      // A server that does not answer at all (a black-holed network) fails the request as 503, not never.
+      connectionTimeoutMillis: Number(env.DATABASE_CONNECT_TIMEOUT_MS || 5000),
       options: '-c TimeZone=UTC',
       types: {
         getTypeParser: ((oid: number, format?: string) => {
@@ -38,6 +40,7 @@ async function createDialect(env: NodeJS.ProcessEnv): Promise<Dialect> {
         }) as typeof pg.default.types.getTypeParser,
       },
     })
+    watchOutages(pool)
     return new PostgresDialect({ pool })
   }
   const { PGlite } = await import('@electric-sql/pglite')
@@ -50,6 +53,30 @@ async function createDialect(env: NodeJS.ProcessEnv): Promise<Dialect> {
   })
   await client.exec(`set timezone to 'UTC'`)
   return new PGliteDialect(client)
+}
+
+/**
+ * When PostgreSQL restarts, idle pooled connections are terminated and the pool emits `error`; with no
+ * listener that is an uncaught exception that ends the process. Requests meanwhile answer 503 with
+ * Retry-After (lib/http/errors.ts); the pool opens fresh connections by itself once the server is back.
+ * One line when the outage starts and one when a connection succeeds again, not one per request.
+ */
+function watchOutages(pool: import('pg').Pool): void {
+  let down = false
+  const lost = (error: Error) => {
+    if (down) return
+    down = true
+    console.error(`PostgreSQL connection lost (${error.message}); answering 503 until it is back.`)
+  }
+  pool.on('error', lost)
+  pool.on('connect', (client) => {
+    // A checked-out client has no pool listener: its connection dying between two queries of a
+    // transaction would otherwise be an uncaught 'error'. Its next query fails (→ 503) and the pool drops it.
+    client.on('error', lost)
+    if (!down) return
+    down = false
+    console.log('PostgreSQL connection restored.')
+  })
 }
 
 type DbHolder = { promise?: Promise<Kysely<Database>> }

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type * as storefront from './tables/storefront'
+import type { LoginThrottleTable, SessionTable } from './tables/auth'
 
 /** Timestamps come back as the server's text (UTC, microseconds); we never round-trip them through Date. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -183,6 +184,9 @@ export interface ImportJobTable {
   error: string | null
   created_date: CreatedAt
   modified_date: Timestamp
+  /** The server running the import renews this while it works; a stale one means that server stopped (0007). */
+  heartbeat_at: Timestamp
+  owner: string | null
 }
 
 /** Exact row counts per table and channel, kept by triggers (db/migrations/0004-row-counts.ts). */
@@ -198,6 +202,8 @@ export interface Database {
   api_tokens: ApiTokenTable
   audit_log: AuditLogTable
   login_attempts: LoginAttemptTable
+  sessions: SessionTable
+  login_throttle: LoginThrottleTable
   pos: PosTable
   banks: BankTable
   card_types: CardTypeTable

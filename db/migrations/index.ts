@@ -3,6 +3,8 @@ import * as initial from './0001-initial'
 import * as binNumberIndexes from './0002-bin-number-indexes'
 import * as importJobs from './0003-import-jobs'
 import * as rowCounts from './0004-row-counts'
+import * as gatewaySecretsSafeSide from './0006-gateway-secrets-safe-side'
+import * as sessionsThrottleLeases from './0007-sessions-throttle-leases'
 import * as storefront from './0008-storefront'
 
 // A static list rather than a folder scan: the Next server bundle has no migrations folder to read.
@@ -11,6 +13,8 @@ export const migrations: Record<string, Migration> = {
   '0002-bin-number-indexes': binNumberIndexes,
   '0003-import-jobs': importJobs,
   '0004-row-counts': rowCounts,
+  '0006-gateway-secrets-safe-side': gatewaySecretsSafeSide,
+  '0007-sessions-throttle-leases': sessionsThrottleLeases,
   '0008-storefront': storefront,
 }
 

@@ -2,14 +2,19 @@ import 'server-only'
 import { redirect } from 'next/navigation'
 import { ForbiddenError, UnauthenticatedError } from '@/lib/http/errors'
 import type { Principal } from './principal'
+import { getDb } from '@/db'
 import { getSession } from './session'
-import { findTokenPrincipal, findUserPrincipal } from './users'
+import { sessionPrincipal } from './sessions'
+import { findTokenPrincipal } from './users'
 
-/** The console user of this request (from `request`'s cookies when given, else Next's), or null. */
+/**
+ * The console user of this request (from `request`'s cookies when given, else Next's), or null: the
+ * cookie must name a session the server has not ended (lib/auth/sessions.ts).
+ */
 export async function currentUser(request?: Request): Promise<Principal | null> {
   const session = await getSession(request)
-  if (!session.userId) return null
-  return findUserPrincipal(session.userId, 'console')
+  if (!session.sid) return null
+  return sessionPrincipal(await getDb(), session.sid)
 }
 
 /** Pages: the signed-in user, or a redirect to /login. */

@@ -2,8 +2,11 @@ import 'server-only'
 import { getIronSession, type SessionOptions } from 'iron-session'
 import { cookies } from 'next/headers'
 import { appSecret } from './secret'
+import { SESSION_TTL_SECONDS } from './sessions'
 
 export interface ConsoleSession {
+  /** The server-side session (lib/auth/sessions.ts); a cookie without a live one is signed out. */
+  sid?: string
   userId?: number
   /** The sales channel the console is scoped to. */
   channelId?: number
@@ -13,7 +16,7 @@ export function sessionOptions(): SessionOptions {
   return {
     cookieName: 'pm_session',
     password: appSecret(),
-    ttl: 60 * 60 * 12,
+    ttl: SESSION_TTL_SECONDS,
     cookieOptions: {
       httpOnly: true,
       sameSite: 'lax',

@@ -1,20 +1,17 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { getDb } from '@/db'
+import type { Database } from '@/db/types'
+import { hashPassword } from './password'
 import type { Principal } from './principal'
+import { endUserSessions } from './sessions'
 import { hashToken } from './users-hash'
 
 export { hashToken }
 
 export function generateTokenKey(): string {
   return `pm_${randomBytes(24).toString('base64url')}`
-}
-
-export async function findUserPrincipal(userId: number, via: Principal['via']): Promise<Principal | null> {
-  const db = await getDb()
-  const user = await db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', userId).executeTakeFirst()
-  return user ? { userId: user.id, email: user.email, name: user.name, role: user.role, via } : null
 }
 
 /**
@@ -61,4 +58,22 @@ async function lookupToken(hash: string): Promise<Principal | null> {
   if (!row) return null
   if (row.stale) await db.updateTable('api_tokens').set({ last_used_at: sql`now()` as never }).where('id', '=', row.tokenId).execute()
   return { userId: row.userId, email: row.email, name: row.name, role: row.role, via: 'api', tokenId: row.tokenId }
+}
+
+/** A new password ends every session of the user: whoever knew the old one is signed out everywhere. */
+export async function changePassword(db: Kysely<Database>, userId: number, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password)
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+  })
+  await endUserSessions(db, userId)
+}
+
+/** Removing a user ends their sessions (rows cascade) and their API tokens, here at once. */
+export async function removeUser(db: Kysely<Database>, userId: number): Promise<void> {
+  const tokens = await db.selectFrom('api_tokens').select('id').where('user_id', '=', userId).execute()
+  await db.deleteFrom('users').where('id', '=', userId).execute()
+  await endUserSessions(db, userId)
+  for (const token of tokens) forgetToken(token.id)
 }

@@ -4,7 +4,8 @@ import {
   checkConfig,
   configJsonSchema,
   configMetadata,
-  fieldAt,
+  configVisibility,
+  mapConfigSecrets,
   pythonJson,
   type ConfigErrors,
 } from './config-fields'
@@ -72,29 +73,18 @@ export function gatewayConfigSchema(path: string) {
   })
 }
 
-/** Key names that hold secrets when a gateway does not declare the key (extra provider options). */
-const UNDECLARED_SECRET = /(password|secret|store_?key|api_?key|private|token|hash_?key|enc_?key|mac_?key|signature)/i
-
-/** Whether the value at a key path of a gateway's config is a secret (sealed at rest, masked in logs). */
-export function isSecretConfigKey(gatewayPath: string, keyPath: string | string[]): boolean {
+/**
+ * Whether the value at a key path of a gateway's config is a secret (sealed at rest, masked for
+ * everyone but admins): anything the gateway does not declare public is (config-fields.ts).
+ */
+export function isSecretConfigKey(gatewayPath: string, keyPath: string | string[], value: unknown = ''): boolean {
   const path = typeof keyPath === 'string' ? keyPath.split('.') : keyPath
-  const gateway = findGateway(gatewayPath)
-  const field = gateway ? fieldAt(gateway.config, path) : undefined
-  if (field) return field.secret === true
-  return UNDECLARED_SECRET.test(path[path.length - 1] ?? '')
+  return configVisibility(findGateway(gatewayPath)?.config, path, value) === 'secret'
 }
 
-/** The config with every secret value replaced by `mask` or what it makes of the value (audit log, console tables). */
-export function maskGatewayConfig<T>(gatewayPath: string, config: T, mask: string | ((value: unknown) => string), at: string[] = []): T {
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) return config
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(config)) {
-    const here = [...at, key]
-    if (value !== null && typeof value === 'object') out[key] = maskGatewayConfig(gatewayPath, value, mask, here)
-    else if (value === null || value === '' || !isSecretConfigKey(gatewayPath, here)) out[key] = value
-    else out[key] = typeof mask === 'function' ? mask(value) : mask
-  }
-  return out as T
+/** The config with every secret value replaced by `mask` or what it makes of the value (audit log, console, viewers). */
+export function maskGatewayConfig<T>(gatewayPath: string, config: T, mask: string | ((value: unknown) => string)): T {
+  return mapConfigSecrets(findGateway(gatewayPath)?.config, config, (value) => (typeof mask === 'function' ? mask(value) : mask))
 }
 
 /** POS `/schema/` `config.choices`: every gateway's config fields, keyed by gateway module. */

@@ -183,3 +183,42 @@ export function pythonJson(value: unknown): string {
     return `{${Object.entries(value).map(([key, item]) => `${pythonJson(key)}: ${pythonJson(item)}`).join(', ')}}`
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
+
+/**
+ * Whether the value at a key path is shown as is: only what the gateway declares, and does not mark
+ * secret, is public; an undeclared key (at any depth, whatever its name or type) is a secret, and so
+ * is a declared key holding something its declaration does not describe (a list where a string was
+ * declared). `object` means a declared nested object whose own keys decide. The safe side by design:
+ * docs/decisions/013-gateway-secrets-safe-side.md.
+ */
+export function configVisibility(fields: ConfigFields | undefined, keyPath: string[], value: unknown): 'public' | 'secret' | 'object' {
+  let current = fields
+  let field: ConfigField | undefined
+  for (const key of keyPath) {
+    field = current && Object.hasOwn(current, key) ? current[key] : undefined
+    if (!field || field.secret) return 'secret'
+    current = field.kind === 'object' ? field.fields : undefined
+  }
+  if (!field) return 'secret'
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value)
+  if (field.kind === 'object') return isObject ? 'object' : 'secret'
+  return isObject || Array.isArray(value) ? 'secret' : 'public'
+}
+
+/**
+ * The config with every secret value (a whole value: a list or an object under a secret key goes as
+ * one) replaced by what `replace` makes of it; public values and empty ones (null, "") stay.
+ */
+export function mapConfigSecrets<T>(fields: ConfigFields | undefined, config: T, replace: (value: unknown, keyPath: string[]) => unknown, at: string[] = []): T {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) return config
+  // fromEntries, not assignment: a key named `__proto__` stays a plain key.
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]) => {
+      const here = [...at, key]
+      const visibility = configVisibility(fields, here, value)
+      if (visibility === 'object') return [key, mapConfigSecrets(fields, value, replace, here)]
+      if (visibility === 'public' || value === null || value === undefined || value === '') return [key, value]
+      return [key, replace(value, here)]
+    }),
+  ) as T
+}

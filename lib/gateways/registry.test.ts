@@ -66,6 +66,56 @@ describe('gateway registry', () => {
     expect(openGatewayConfig(sealed)).toEqual(config)
     expect(maskGatewayConfig(GPAY, config, '***')).toEqual({ auth: { password: '***', merchant_id: '1' }, store_key: '***', company_name: 'AAA' })
   })
+
+  it('treats everything a gateway does not declare public as secret: lists, numbers, undeclared keys, nested values', () => {
+    // The values the probe found in clear in a pg_dump (issue 9, item 2).
+    const config = {
+      auth: { password: 123456, merchant_id: '1', extra: { pin: '9999' } },
+      store_key: 'sk',
+      company_name: 'AAA',
+      api_keys: ['k-1', 'k-2'],
+      pwd: 'p-1',
+      pass: 'p-2',
+      merchant_key: 'mk',
+      credentials: { user: 'u', secret: 's' },
+      key: 'k',
+      retries: 3,
+      refund_url: ['https://evil.example/'],
+    }
+    const sealed = sealGatewayConfig(GPAY, config)
+    const text = JSON.stringify(sealed)
+    for (const secret of ['123456', '9999', 'k-1', 'k-2', 'p-1', 'p-2', 'mk', '"s"', '"k"', 'evil.example'])
+      expect(text, secret).not.toContain(secret)
+    expect(sealed.auth.merchant_id).toBe('1')
+    expect(sealed.company_name).toBe('AAA')
+    expect(sealed.auth.password).toMatch(/^enc:v2:/)
+    expect(sealed.api_keys).toMatch(/^enc:v2:/)
+    expect(sealed.pwd).toMatch(/^enc:v1:/)
+    expect(openGatewayConfig(sealed)).toEqual(config)
+    const masked = maskGatewayConfig(GPAY, config, '***')
+    expect(masked).toEqual({
+      auth: { password: '***', merchant_id: '1', extra: '***' },
+      store_key: '***',
+      company_name: 'AAA',
+      api_keys: '***',
+      pwd: '***',
+      pass: '***',
+      merchant_key: '***',
+      credentials: '***',
+      key: '***',
+      retries: '***',
+      refund_url: '***',
+    })
+    // A gateway with a declared but empty object (DummyPay's `auth`) and an unknown gateway: all secret.
+    expect(maskGatewayConfig(DUMMYPAY, { three_d_enabled: true, auth: { key: 'x' } }, '***')).toEqual({ three_d_enabled: true, auth: { key: '***' } })
+    expect(maskGatewayConfig('no.such.Gateway', { merchant_id: '1' }, '***')).toEqual({ merchant_id: '***' })
+    // `__proto__` stays a plain key and is sealed like any undeclared one.
+    const hostile = JSON.parse('{"__proto__": {"polluted": "yes"}, "company_name": "AAA"}')
+    const sealedHostile = sealGatewayConfig(GPAY, hostile) as Record<string, unknown>
+    expect(Object.hasOwn(sealedHostile, '__proto__')).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(openGatewayConfig(sealedHostile)).toEqual(hostile)
+  })
 })
 
 describe('DummyPay client', () => {

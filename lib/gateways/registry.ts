@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { appSecret } from '@/lib/auth/secret'
-import { openConfig, sealConfig } from '@/lib/crypto/secrets'
-import { findGateway, isSecretConfigKey } from './catalog'
+import { openConfig, sealValue } from '@/lib/crypto/secrets'
+import { findGateway } from './catalog'
+import { mapConfigSecrets } from './config-fields'
 import { dummyPayClient } from './dummypay'
 import { GatewayUnavailableError, type GatewayClient, type GatewayPos } from './types'
 
@@ -14,9 +15,12 @@ export * from './catalog'
 export { CardRejectedError, GatewayUnavailableError } from './types'
 export type { CardInput, FollowUpResult, GatewayClient, GatewayPos, PaymentRequest, PaymentResult, TokenizeResult } from './types'
 
-/** Encrypts the secret values of a config (AES-256-GCM, `enc:v1:` strings); sealed values stay as they are. */
+/**
+ * Encrypts every secret value of a config (AES-256-GCM `enc:` strings): everything its gateway does not
+ * declare public, lists, numbers and nested objects included; sealed values stay as they are.
+ */
 export function sealGatewayConfig<T>(gatewayPath: string, config: T): T {
-  return sealConfig(config, (_key, path) => isSecretConfigKey(gatewayPath, path))
+  return mapConfigSecrets(findGateway(gatewayPath)?.config, config, sealValue)
 }
 
 /** Decrypts every sealed value of a stored config. */
@@ -29,7 +33,7 @@ export function openGatewayConfig<T>(config: T): T {
  * showing it (a plain hash of a 6-digit password would be reversible by brute force; an HMAC is not).
  */
 export function secretFingerprint(value: unknown): string {
-  return createHmac('sha256', appSecret()).update(`audit-fingerprint:${String(value)}`).digest('hex').slice(0, 8)
+  return createHmac('sha256', appSecret()).update(`audit-fingerprint:${typeof value === 'string' ? value : JSON.stringify(value)}`).digest('hex').slice(0, 8)
 }
 
 const clients: Record<string, (pos: GatewayPos) => GatewayClient> = {

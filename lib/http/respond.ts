@@ -20,10 +20,8 @@ export function noContent(): Response {
 
 /** DRF's error shapes: the one place an error becomes a response in the DRF-shaped areas (/api/v1, storefront). */
 export function errorResponse(error: unknown): Response {
-  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
-    console.error('Database unavailable:', error instanceof Error ? error.message : error)
-    error = new UnavailableError()
-  }
+  // Not logged per request: the pool logs an outage once when it starts and once when it ends (db/connection.ts).
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) error = new UnavailableError()
   if (error instanceof AppError) {
     const headers: Record<string, string> = {}
     if (error.status === 401) headers['www-authenticate'] = 'Token'

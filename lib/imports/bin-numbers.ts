@@ -7,9 +7,10 @@ import { recordAudit } from '@/lib/audit/record'
 import { assertCanWrite, type Principal } from '@/lib/auth/principal'
 import { InvalidError, NotFoundError, ParseError, pgErrorCode } from '@/lib/http/errors'
 import { parseId } from '@/lib/http/params'
+import { isDatabaseUnavailable } from '@/lib/http/unavailable'
 import type { Kysely } from 'kysely'
 import { FileNotFoundError, openUpload, readLines } from './upload'
-import { addToJob, finishJob, startJob, type JobCounts } from './jobs'
+import { addToJob, finishJob, keepJobAlive, reapStaleJobs, startJob, type JobCounts } from './jobs'
 
 /** ~10 bytes a line: a 1,000,000-line file is 10 MB; the cap leaves room for files many times that. */
 export const MAX_BIN_FILE_BYTES = 256 * 1024 * 1024
@@ -87,17 +88,21 @@ export async function importBinNumbers(db: Kysely<Database>, request: Request, r
     throw new InvalidError({ 'X-Import-Id': ['Use 1 to 64 letters, digits, "-", "_", "." or ":", starting with a letter or digit.'] })
   const importId = requestedId ?? randomUUID()
 
+  await reapStaleJobs(db)
   const file = await openUpload(request, MAX_BIN_FILE_BYTES)
-  // The status is sent before the body: a file without a single line is answered 406 first.
+  // The status is sent before the body, so the first batch's worth of lines is read first: a file without
+  // a line is a 406, and a small upload cut off mid-way (a truncated multipart body) a clean 400. A cut
+  // later than that is reported at the end of the streamed answer, after the rows written before it.
   const lines = readLines(file, MAX_LINE)
-  let head: string[] = []
+  const head: string[] = []
   try {
     for (;;) {
       const next = await lines.next()
-      if (next.done) throw new FileNotFoundError()
-      head = next.value
-      if (head.some((line) => line.trim() !== '')) break
+      if (next.done) break
+      for (const line of next.value) if (line.trim() !== '') head.push(line)
+      if (head.length >= BATCH_SIZE) break
     }
+    if (!head.length) throw new FileNotFoundError()
     await startJob(db, { id: importId, kind: 'bin_numbers', card_id: card.id, channel_id: card.channel_id, user_id: principal.userId })
   } catch (error) {
     file.destroy()
@@ -220,42 +225,18 @@ async function* runImport(options: RunOptions): AsyncGenerator<string, void, und
     return text
   }
 
-  try {
-    if (!summary) yield '{'
-    for (const line of head) take(line)
-    for (;;) {
-      const next = batch.bins.length >= BATCH_SIZE ? null : await lines.next()
-      if (next && !next.done) {
-        for (const line of next.value) take(line)
-        continue
-      }
-      // PostgreSQL inserts one batch while the next is read and sent: two cores at work, not one.
-      const writing = write(batch)
-      // Awaited in order below; this only keeps a failure from counting as unhandled meanwhile.
-      writing.catch(() => {})
-      inFlight.push(writing)
-      batch = newBatch()
-      if (inFlight.length >= BATCHES_IN_FLIGHT || next?.done) {
-        const text = await inFlight.shift()!
-        if (text) yield answer(text)
-      }
-      if (next?.done) break
-    }
-    while (inFlight.length) {
-      const text = await inFlight.shift()!
-      if (text) yield answer(text)
-    }
-  } catch (error) {
-    file.destroy()
-    await Promise.allSettled(inFlight)
-    failure = describeFailure(error, counts.processed)
-    if (!failure.startsWith('The upload')) console.error('BIN import failed:', error instanceof Error ? error.stack : error)
-  }
-
-  try {
-    await db.transaction().execute(async (trx) => {
-      await finishJob(trx, importId, counts, failure)
-      if (counts.created > 0)
+  // The lease: while this server works on the job it says so; if it stops, the job is ended by whoever looks next.
+  const stopHeartbeat = keepJobAlive(db, importId)
+  let closed = false
+  /** Records the outcome and its audit entry once, whether the import ran out, failed or was abandoned. */
+  const close = async () => {
+    if (closed) return
+    closed = true
+    stopHeartbeat()
+    try {
+      await db.transaction().execute(async (trx) => {
+        await finishJob(trx, importId, counts, failure)
+        // Every import is audited, a failed or empty one too: the entry says what the rows came from.
         await recordAudit(trx, {
           principal,
           action: 'update',
@@ -264,25 +245,69 @@ async function* runImport(options: RunOptions): AsyncGenerator<string, void, und
           recordLabel: card.slug,
           channelId: card.channel_id,
           before: { bulk_create: null },
-          after: { bulk_create: { import_id: importId, ...counts } },
+          after: { bulk_create: { import_id: importId, ...counts, ...(failure ? { error: failure } : {}) } },
         })
-    })
-  } catch (error) {
-    console.error('BIN import could not be closed:', error instanceof Error ? error.stack : error)
-    failure ??= 'The import could not be recorded as finished.'
+      })
+    } catch (error) {
+      console.error('BIN import could not be closed:', error instanceof Error ? error.stack : error)
+      failure ??= 'The import could not be recorded as finished.'
+    }
   }
 
-  if (summary) {
-    yield JSON.stringify({ created: counts.created, existing: counts.existing, invalid: counts.invalid, errors, ...(failure ? { non_field_errors: failure } : {}) })
-    return
+  try {
+    try {
+      if (!summary) yield '{'
+      for (const line of head) take(line)
+      for (;;) {
+        const next = batch.bins.length >= BATCH_SIZE ? null : await lines.next()
+        if (next && !next.done) {
+          for (const line of next.value) take(line)
+          continue
+        }
+        // PostgreSQL inserts one batch while the next is read and sent: two cores at work, not one.
+        const writing = write(batch)
+        // Awaited in order below; this only keeps a failure from counting as unhandled meanwhile.
+        writing.catch(() => {})
+        inFlight.push(writing)
+        batch = newBatch()
+        if (inFlight.length >= BATCHES_IN_FLIGHT || next?.done) {
+          const text = await inFlight.shift()!
+          if (text) yield answer(text)
+        }
+        if (next?.done) break
+      }
+      while (inFlight.length) {
+        const text = await inFlight.shift()!
+        if (text) yield answer(text)
+      }
+    } catch (error) {
+      file.destroy()
+      await Promise.allSettled(inFlight)
+      failure = describeFailure(error, counts.processed)
+      if (!failure.startsWith('The upload')) console.error('BIN import failed:', error instanceof Error ? error.stack : error)
+    }
+    await close()
+    if (summary) {
+      yield JSON.stringify({ created: counts.created, existing: counts.existing, invalid: counts.invalid, errors, ...(failure ? { non_field_errors: failure } : {}) })
+      return
+    }
+    yield `${answer(failure ? entry('non_field_errors', failure) : '')}\n}`
+  } finally {
+    // The client went away mid-answer (the stream was cancelled): the job still ends, as failed, with its counts.
+    if (!closed) {
+      file.destroy()
+      await Promise.allSettled(inFlight)
+      failure = `The upload stopped after ${counts.processed} lines: the client closed the connection.`
+      await close()
+    }
   }
-  yield `${answer(failure ? entry('non_field_errors', failure) : '')}\n}`
 }
 
 function describeFailure(error: unknown, processed: number): string {
   const where = `after ${processed} lines`
   if (error instanceof ParseError) return `The upload stopped ${where}: ${error.message}`
   if (pgErrorCode(error).code === '23503') return `The import stopped ${where}: the card was deleted.`
+  if (isDatabaseUnavailable(error)) return `The import stopped ${where}: the database became unavailable; rows written before that are kept.`
   if (error instanceof Error && /aborted|premature|ECONNRESET/i.test(error.message)) return `The upload stopped ${where}: the connection was closed.`
   return `The import stopped ${where}: a server error occurred.`
 }

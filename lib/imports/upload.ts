@@ -1,9 +1,9 @@
 import 'server-only'
-import { Readable, Transform, pipeline } from 'node:stream'
+import { PassThrough, Readable, Transform, pipeline } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import busboy from 'busboy'
 import { NOT_CSV_TEXT } from '@/lib/csv/parse'
-import { InvalidError, ParseError, ServiceError } from '@/lib/http/errors'
+import { AppError, InvalidError, ParseError, ServiceError } from '@/lib/http/errors'
 
 /** The form fields a CSV may arrive in: `file` (our console) and `csv_file` (the spec's example). */
 const FILE_FIELDS = new Set(['file', 'csv_file'])
@@ -49,9 +49,16 @@ export function openUpload(request: Request, maxBytes: number): Promise<Readable
         stream.resume()
         return
       }
+      // busboy fails a cut-off body with a plain Error ("Unexpected end of form"): callers get a ParseError
+      // (400), never an unknown error that reads as a server fault (issue 9, item 5).
+      const file = new PassThrough()
       found = stream
       stream.once('limit', () => stream.destroy(new FileTooLargeError(maxBytes)))
-      resolve(stream)
+      stream.on('error', (error) =>
+        file.destroy(error instanceof AppError ? error : new ParseError(`Multipart form parse error - ${error instanceof Error ? error.message : 'invalid body'}`)),
+      )
+      stream.pipe(file)
+      resolve(file)
     })
     parser.on('error', (error) => {
       const failure = new ParseError(`Multipart form parse error - ${error instanceof Error ? error.message : 'invalid body'}`)

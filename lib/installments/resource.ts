@@ -38,6 +38,10 @@ function validateConfig(config: Record<string, unknown>): void {
 async function validateInstallment({ db, values, changes, existing }: WriteContext): Promise<void> {
   if ('config' in changes) validateConfig(changes.config as Record<string, unknown>)
   if (existing && !('card_id' in changes) && !('installment_count' in changes)) return
+  // Two concurrent writes of one (card, count) would both pass the check below and the loser would hit
+  // the unique constraint (a 400): locking the card first serialises them, so the second sees the first
+  // and answers the spec's 406 (issue 9, item 12).
+  await db.selectFrom('cards').select('id').where('id', '=', values.card_id as number).forUpdate().execute()
   let query = db
     .selectFrom('installments')
     .select('id')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { publicOrigin } from '@/lib/http/request-context'
-import { detectImageType, IMAGE_CONTENT_TYPES, IMAGE_EXTENSIONS, type ImageType } from './image-type'
+import { detectImageType, IMAGE_CONTENT_TYPES, type ImageType } from './image-type'
 
 /**
  * Uploaded media (card-type logos) on local disk under MEDIA_DIR, served by app/media/[...path].
@@ -29,15 +29,48 @@ export class NotAnImageError extends Error {
   }
 }
 
-/** Checks the bytes are an image of an accepted type and writes them under a random name; returns the key. */
-export async function saveImage(folder: string, file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
+/** Logos are shown small; a larger upload is scaled down, never up (vectors are drawn at this size). */
+const MAX_SIDE = 512
+/** Refuses decompression bombs before decoding (a 10-byte PNG header may claim 100,000 × 100,000). */
+const MAX_INPUT_PIXELS = 40_000_000
+
+/**
+ * Accepts only what is verifiably an image and stores what we made of it, never the bytes sent
+ * (issue 9, item 6): the first bytes must name an accepted type, libvips must decode the whole picture
+ * as that type, and the pixels are written anew as a PNG. Whatever rode along — HTML after a PNG's end,
+ * JavaScript in a GIF comment, script or handlers in an SVG (which is drawn to pixels, not kept) — is
+ * gone. Decision: docs/decisions/014-uploaded-images-re-encoded.md.
+ */
+export async function reencodeImage(bytes: Uint8Array): Promise<Buffer> {
   const type = detectImageType(bytes)
   if (!type) throw new NotAnImageError()
-  const key = `${folder}/${randomBytes(16).toString('hex')}.${IMAGE_EXTENSIONS[type]}`
+  const { default: sharp } = await import('sharp')
+  try {
+    const input = Buffer.from(bytes)
+    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).metadata()
+    if (meta.format !== SHARP_FORMATS[type] || !meta.width || !meta.height) throw new NotAnImageError()
+    // A vector is drawn at a density that makes its longer side MAX_SIDE (72 dpi is 1 unit = 1 pixel).
+    const density = type === 'svg' ? Math.min(2400, Math.max(1, (72 * MAX_SIDE) / Math.max(meta.width, meta.height))) : undefined
+    return await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', ...(density ? { density } : {}) })
+      .rotate()
+      .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer()
+  } catch (error) {
+    if (error instanceof NotAnImageError) throw error
+    throw new NotAnImageError()
+  }
+}
+
+const SHARP_FORMATS: Record<ImageType, string> = { png: 'png', jpeg: 'jpeg', gif: 'gif', webp: 'webp', svg: 'svg' }
+
+/** Re-encodes an uploaded image (see reencodeImage) and writes it under a random name; returns the key. */
+export async function saveImage(folder: string, file: Blob): Promise<string> {
+  const png = await reencodeImage(new Uint8Array(await file.arrayBuffer()))
+  const key = `${folder}/${randomBytes(16).toString('hex')}.png`
   const target = path.join(mediaDir(), key)
   await mkdir(path.dirname(target), { recursive: true })
-  await writeFile(target, bytes, { flag: 'wx' })
+  await writeFile(target, png, { flag: 'wx' })
   return key
 }
 

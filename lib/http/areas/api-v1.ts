@@ -31,29 +31,47 @@ export const apiV1 = defineArea<Principal>({
   sameOriginForCookieWrites: true,
 })
 
+/**
+ * Secrets (a POS config) reach admin principals only; everyone else gets the resource's redacted view.
+ * Answers of a resource that has secrets are never stored by a cache (issue 9, decision 013).
+ */
+function shown(resource: Resource, principal: Principal, body: Record<string, unknown>, status = 200): Response {
+  const redact = resource.redact
+  if (!redact) return json(body, status)
+  const visible =
+    principal.role === 'admin'
+      ? body
+      : Array.isArray(body.results)
+        ? { ...body, results: body.results.map((row: Record<string, unknown>) => redact(row)) }
+        : redact(body)
+  return json(visible, status, { 'cache-control': 'no-store' })
+}
+
 /** The five DRF generic views of one resource: list/create, retrieve/update/destroy, and `/schema/`. */
 function resourceRoutes(name: string, resource: Resource): Route<Principal>[] {
   const base = `/api/v1/${name}/`
   return [
     // GET, POST /api/v1/<resource>/
-    route(apiV1, 'GET', base, async (_request, { url }) => json(await listRecords(await getDb(), resource, url.searchParams, { requestUrl: url.href }))),
+    route(apiV1, 'GET', base, async (_request, { url, principal }) =>
+      shown(resource, principal, await listRecords(await getDb(), resource, url.searchParams, { requestUrl: url.href })),
+    ),
     route(apiV1, 'POST', base, async (request, { principal, bodyLimit }) => {
       const body = await readBody(request, bodyLimit)
-      return json(await withTransaction((trx) => createRecord(trx, resource, body, principal)), 201)
+      return shown(resource, principal, await withTransaction((trx) => createRecord(trx, resource, body, principal)), 201)
     }),
     // GET /api/v1/<resource>/schema/
     route(apiV1, 'GET', `${base}schema/`, () => json(schemaMetadata(resource))),
     // GET, PUT, PATCH, DELETE /api/v1/<resource>/{id}/
-    route(apiV1, 'GET', `${base}{id}/`, async (_request, { params }) => json(await getRecord(await getDb(), resource, parseId(params.id)))),
+    route(apiV1, 'GET', `${base}{id}/`, async (_request, { params, principal }) => shown(resource, principal, await getRecord(await getDb(), resource, parseId(params.id)))),
     route(apiV1, 'PUT', `${base}{id}/`, async (request, { params, principal, bodyLimit }) => {
       const id = parseId(params.id)
       const body = await readBody(request, bodyLimit)
-      return json(await withTransaction((trx) => updateRecord(trx, resource, id, body, 'put', principal)))
+      return shown(resource, principal, await withTransaction((trx) => updateRecord(trx, resource, id, body, 'put', principal)))
     }),
     route(apiV1, 'PATCH', `${base}{id}/`, async (request, { params, principal, bodyLimit }) => {
       const id = parseId(params.id)
       const body = await readBody(request, bodyLimit)
-      return json(await withTransaction((trx) => updateRecord(trx, resource, id, body, 'patch', principal)))
+      return shown(resource, principal, await withTransaction((trx) => updateRecord(trx, resource, id, body, 'patch', principal)))
     }),
     route(apiV1, 'DELETE', `${base}{id}/`, async (_request, { params, principal }) => {
       await withTransaction((trx) => deleteRecord(trx, resource, parseId(params.id), principal))

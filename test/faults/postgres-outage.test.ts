@@ -1,0 +1,247 @@
+/**
+ * Faults (issue 9, items 10 and 11), on the PostgreSQL engine only, each against an app server of its
+ * own: never by touching the shared PostgreSQL server. The database outage goes through a TCP proxy the
+ * test cuts (connections reset, new ones refused), which is what the app sees of a restart.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startAppServer, type AppServer } from '../../scripts/app-server'
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+const TOKEN = 'pm_fault_token_0123456789abcdef'
+// Ports after the test servers' own (TEST_PORT is base+index): inside the engineer's range when TEST_PORT_BASE is set.
+const PORT = Number(process.env.TEST_PORT ?? 3302) + 20
+const isPostgres = inject('engine') === 'postgres'
+
+/** A TCP proxy to PostgreSQL that can be cut (every socket reset, the port closed) and restored. */
+function cuttableProxy(listenPort: number, target: URL) {
+  const sockets = new Set<net.Socket>()
+  let server: net.Server | undefined
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 5432), target.hostname)
+        for (const socket of [client, upstream]) {
+          sockets.add(socket)
+          socket.on('close', () => sockets.delete(socket))
+          socket.on('error', () => {})
+        }
+        client.pipe(upstream).pipe(client)
+      })
+      server.once('error', reject)
+      server.listen(listenPort, '127.0.0.1', () => resolve())
+    })
+  return {
+    listen,
+    cut: async () => {
+      // close() stops accepting at once but calls back only when every connection is gone: reset them first.
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()))
+      for (const socket of sockets) socket.resetAndDestroy()
+      await closed
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()))
+    },
+  }
+}
+
+async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query<T>(text, params)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+function databaseUrl(name: string, port?: number): string {
+  const url = new URL(ADMIN_URL)
+  url.pathname = `/${name}`
+  if (port) {
+    url.hostname = '127.0.0.1'
+    url.port = String(port)
+  }
+  return url.toString()
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe.skipIf(!isPostgres)('PostgreSQL restarting under load (issue 9, item 10)', () => {
+  const name = `pm_fault_outage_${process.pid}_${Date.now()}`
+  const proxy = cuttableProxy(PORT, new URL(ADMIN_URL))
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'pm-fault-media-'))
+  let server: AppServer
+
+  beforeAll(async () => {
+    await adminQuery(ADMIN_URL, `create database ${name}`)
+    await proxy.listen()
+    server = await startAppServer(PORT + 1, {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(PORT + 1),
+      DATABASE_URL: databaseUrl(name, PORT),
+      DATABASE_POOL_SIZE: '4',
+      SEED_API_TOKEN: TOKEN,
+      MEDIA_DIR: mediaDir,
+    })
+  }, 120_000)
+
+  afterAll(async () => {
+    await server?.stop()
+    await proxy.close()
+    await adminQuery(ADMIN_URL, `drop database if exists ${name} with (force)`)
+    rmSync(mediaDir, { recursive: true, force: true })
+  })
+
+  it('answers 503 with Retry-After while the database is away, logs it once, recovers by itself and loses no acknowledged write', async () => {
+    const statuses: number[] = []
+    const withoutRetryAfter: number[] = []
+    const acknowledged: string[] = []
+    let running = true
+    const worker = async (index: number) => {
+      for (let n = 0; running; n++) {
+        const slug = `fault-${index}-${n}-${Date.now().toString(36)}`
+        try {
+          const response = await fetch(`${server.baseUrl}/api/v1/banks/`, {
+            method: 'POST',
+            headers: { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: `Fault ${slug}`, slug, channel: 1 }),
+          })
+          statuses.push(response.status)
+          if (response.status === 201) acknowledged.push(slug)
+          if (response.status === 503 && !response.headers.get('retry-after')) withoutRetryAfter.push(response.status)
+          await response.arrayBuffer()
+        } catch {
+          statuses.push(0)
+        }
+      }
+    }
+    const workers = Array.from({ length: 6 }, (_, index) => worker(index))
+    await sleep(1500)
+    await proxy.cut()
+    await sleep(2500)
+    await proxy.listen()
+    const restored = Date.now()
+    // Recovery without a restart: the first write after the database is back.
+    let recoveredAfter = -1
+    while (Date.now() - restored < 15_000) {
+      const probe = await fetch(`${server.baseUrl}/api/v1/banks/?limit=1`, { headers: { authorization: `Token ${TOKEN}` } })
+      await probe.arrayBuffer()
+      if (probe.status === 200) {
+        recoveredAfter = Date.now() - restored
+        break
+      }
+      await sleep(50)
+    }
+    await sleep(1000)
+    running = false
+    await Promise.all(workers)
+
+    const stored = new Set(
+      (await adminQuery<{ slug: string }>(databaseUrl(name), `select slug from banks where slug like 'fault-%'`)).map((row) => row.slug),
+    )
+    const lost = acknowledged.filter((slug) => !stored.has(slug))
+    const serverErrors = statuses.filter((status) => status >= 500 && status !== 503)
+    const log = server.output()
+    console.log(
+      `outage: ${statuses.length} requests, ${statuses.filter((s) => s === 503).length} × 503, ${serverErrors.length} other ≥500, ` +
+        `${statuses.filter((s) => s === 0).length} refused, ${acknowledged.length} acknowledged writes, ${lost.length} lost, recovered in ${recoveredAfter} ms`,
+    )
+    expect(statuses.filter((status) => status === 503).length).toBeGreaterThan(0)
+    expect(serverErrors).toEqual([])
+    expect(statuses.filter((status) => status === 0)).toEqual([])
+    expect(withoutRetryAfter).toEqual([])
+    expect(recoveredAfter).toBeGreaterThanOrEqual(0)
+    expect(lost).toEqual([])
+    expect(log.match(/PostgreSQL connection lost/g)?.length ?? 0).toBeLessThanOrEqual(1)
+    expect(log).not.toMatch(/uncaught|Unhandled API error/i)
+    expect(server.child.exitCode).toBeNull()
+  }, 60_000)
+})
+
+describe.skipIf(!isPostgres)('a BIN import whose server is killed (issue 9, item 11)', () => {
+  const name = `pm_fault_kill_${process.pid}_${Date.now()}`
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'pm-fault-media-'))
+  const env = (port: number): NodeJS.ProcessEnv => ({
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl(name),
+    SEED_API_TOKEN: TOKEN,
+    MEDIA_DIR: mediaDir,
+    IMPORT_LEASE_SECONDS: '2',
+  })
+  let second: AppServer | undefined
+
+  beforeAll(async () => adminQuery(ADMIN_URL, `create database ${name}`))
+  afterAll(async () => {
+    await second?.stop()
+    await adminQuery(ADMIN_URL, `drop database if exists ${name} with (force)`)
+    rmSync(mediaDir, { recursive: true, force: true })
+  })
+
+  it('ends the job as failed with the counts of the rows it wrote, audited, once the lease is stale', async () => {
+    const first = await startAppServer(PORT + 2, env(PORT + 2))
+    const headers = { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' }
+    const make = async (path: string, body: Record<string, unknown>) => {
+      const response = await fetch(`${first.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+      expect(response.status).toBe(201)
+      return (await response.json()) as { pk: number }
+    }
+    const pos = await make('/api/v1/pos/', {
+      name: 'Kill POS', slug: 'kill-pos', gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway', config: {}, resource_url: 'https://dummypay.net/', channel: 1,
+    })
+    const bank = await make('/api/v1/banks/', { name: 'Kill Bank', slug: 'kill-bank', channel: 1 })
+    const type = await make('/api/v1/card_types/', { name: 'Kill Type', slug: 'kill-type', channel: 1 })
+    const card = await make('/api/v1/cards/', {
+      name: 'Kill Card', slug: 'kill-card', bank: bank.pk, card_type: type.pk, card_payment_type: 'credit', cash_payment: pos.pk, installment_payment: pos.pk, channel: 1,
+    })
+
+    // An upload that keeps coming: 8-digit BINs in chunks, forever, until the server dies under it.
+    const importId = `kill-${Date.now()}`
+    let next = 10_000_000
+    const encoder = new TextEncoder()
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await sleep(20)
+        const lines = Array.from({ length: 2000 }, () => String(next++)).join('\n')
+        controller.enqueue(encoder.encode(`${lines}\n`))
+      },
+    })
+    const upload = fetch(`${first.baseUrl}/api/v1/cards/${card.pk}/bulk_create/?summary=1`, {
+      method: 'POST',
+      headers: { authorization: `Token ${TOKEN}`, 'content-type': 'text/csv', 'x-import-id': importId },
+      body,
+      duplex: 'half',
+    } as RequestInit).catch((error: Error) => error)
+
+    const written = async () =>
+      (await adminQuery<{ processed: number; done: boolean }>(databaseUrl(name), 'select processed, done from import_jobs where id = $1', [importId]))[0]
+    const deadline = Date.now() + 30_000
+    while (((await written())?.processed ?? 0) < 20_000 && Date.now() < deadline) await sleep(100)
+    expect((await written())?.processed).toBeGreaterThanOrEqual(20_000)
+    process.kill(-first.child.pid!, 'SIGKILL')
+    expect(await upload).toBeInstanceOf(Error)
+    expect((await written())?.done).toBe(false)
+
+    second = await startAppServer(PORT + 3, env(PORT + 3))
+    await sleep(2500)
+    const job = (await (await fetch(`${second.baseUrl}/api/v1/imports/${importId}/`, { headers })).json()) as Record<string, unknown>
+    const [{ count }] = await adminQuery<{ count: string }>(databaseUrl(name), 'select count(*) from bin_numbers where card_id = $1', [card.pk])
+    console.log(`kill -9: job ${JSON.stringify(job)}, ${count} rows present`)
+    expect(job).toMatchObject({ done: true, error: expect.stringMatching(/^The server running this import stopped after \d+ lines/) })
+    expect(job.created).toBe(Number(count))
+    const audit = await adminQuery<{ changes: { bulk_create?: { after?: Record<string, unknown> } } }>(
+      databaseUrl(name),
+      `select changes from audit_log where resource = 'cards' and record_id = $1 and changes ? 'bulk_create'`,
+      [card.pk],
+    )
+    expect(audit.map((row) => row.changes.bulk_create?.after)).toEqual([expect.objectContaining({ import_id: importId, created: Number(count) })])
+  }, 120_000)
+})
