@@ -10,7 +10,7 @@ export async function prepareDatabase(db: Kysely<Database>, log: (line: string) 
   const applied = await migrateToLatest(db)
   if (applied.length) log(`Database migrated: ${applied.join(', ')}`)
   const empty = !(await db.selectFrom('channels').select('id').limit(1).executeTakeFirst())
-  if (empty || process.env.SEED_API_TOKEN || process.env.SEED_VIEWER_API_TOKEN) {
+  if (empty || process.env.SEED_API_TOKEN || process.env.SEED_VIEWER_API_TOKEN || process.env.SEED_OM_API_KEY) {
     // Demo payment settings only into an empty database: a restart must not bring back records an admin deleted.
     const { users, shoppers } = await seedDatabase(db, process.env, { paymentDemo: empty })
     if (empty) log('Demo data seeded.')

@@ -3,6 +3,7 @@ import type { Database } from './types'
 import { seedUsers } from './seed-users'
 import { seedPaymentDemo } from './seed-data/payment-demo'
 import { seedProducts, seedShoppers, storefrontChannel } from './seed-data/storefront'
+import { seedDemoOrders, seedOrganizations } from './seed-data/orders'
 
 export const DEMO_CHANNELS = [
   { name: 'Web Shop', slug: 'web-shop' },
@@ -36,6 +37,12 @@ export async function seedDatabase(db: Kysely<Database>, env: NodeJS.ProcessEnv 
     // The demo shop's catalog lives in the storefront channel only.
     const shop = await storefrontChannel(db, env)
     if (shop !== null) await seedProducts(db, shop)
+  }
+  // Order management: the organization owning the demo channels, its api-key, and demo orders.
+  const organizationId = await seedOrganizations(db, env)
+  if (options.paymentDemo ?? true) {
+    const channels = await db.selectFrom('channels').select('id').where('slug', 'in', DEMO_CHANNELS.map((channel) => channel.slug)).orderBy('id').execute()
+    await db.transaction().execute((trx) => seedDemoOrders(trx, organizationId, channels.map((channel) => channel.id)))
   }
   const users = await seedUsers(db, env)
   const shoppers = await seedShoppers(db, env)

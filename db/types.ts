@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type * as storefront from './tables/storefront'
 import type { LoginThrottleTable, SessionTable } from './tables/auth'
+import type { IdempotencyKeyTable, LedgerPaymentTable, LedgerRefundTable, OmApiKeyTable, OmPaymentTable, OrderTable, OrganizationTable } from './tables/ledger'
 
 /** Timestamps come back as the server's text (UTC, microseconds); we never round-trip them through Date. */
 type Timestamp = ColumnType<string, string | undefined, string>
@@ -13,6 +14,8 @@ export interface ChannelTable {
   id: Generated<number>
   name: string
   slug: string
+  /** The organization owning the channel (order management, db/migrations/0010). */
+  organization_id: string | null
   created_date: CreatedAt
   modified_date: Timestamp
 }
@@ -226,6 +229,14 @@ export interface Database {
   otp_sends: storefront.OtpSendTable
   saved_cards: storefront.SavedCardTable
   sms_outbox: storefront.SmsOutboxTable
+  // order management and the gateway ledger (db/tables/ledger.ts)
+  organizations: OrganizationTable
+  om_api_keys: OmApiKeyTable
+  orders: OrderTable
+  om_payments: OmPaymentTable
+  ledger_payments: LedgerPaymentTable
+  ledger_refunds: LedgerRefundTable
+  idempotency_keys: IdempotencyKeyTable
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>

@@ -6,6 +6,7 @@ import * as rowCounts from './0004-row-counts'
 import * as gatewaySecretsSafeSide from './0006-gateway-secrets-safe-side'
 import * as sessionsThrottleLeases from './0007-sessions-throttle-leases'
 import * as storefront from './0008-storefront'
+import * as ordersAndLedger from './0010-orders-and-ledger'
 
 // A static list rather than a folder scan: the Next server bundle has no migrations folder to read.
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0006-gateway-secrets-safe-side': gatewaySecretsSafeSide,
   '0007-sessions-throttle-leases': sessionsThrottleLeases,
   '0008-storefront': storefront,
+  '0010-orders-and-ledger': ordersAndLedger,
 }
 
 /**

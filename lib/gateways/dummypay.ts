@@ -49,7 +49,10 @@ export function dummyPayClient(pos: GatewayPos): GatewayClient {
       if (!AMOUNT.test(request.amount) || /^0+(\.0+)?$/.test(request.amount))
         return { status: 'declined', errorCode: 'invalid_amount', message: 'The amount must be a positive number with at most 2 decimals.' }
       let cardKey: string
-      if (request.card) {
+      if (request.mbwayPhone !== undefined) {
+        if (!/^\+?\d{9,15}$/.test(request.mbwayPhone)) return { status: 'declined', errorCode: 'invalid_phone', message: 'The MB WAY phone number is not valid.' }
+        cardKey = digest('mbway', request.mbwayPhone)
+      } else if (request.card) {
         const problem = cardProblem(request.card, new Date())
         if (problem) return { status: 'declined', errorCode: 'invalid_card', message: problem }
         cardKey = request.card.number.replace(/[\s-]/g, '')
@@ -80,6 +83,13 @@ export function dummyPayClient(pos: GatewayPos): GatewayClient {
       if (flags.fail_on_void === true)
         return { status: 'declined', errorCode: 'void_failed', message: 'Dummypay is configured to fail voids (fail_on_void).' }
       return { status: 'approved', transactionId: `dp_vd_${digest(transactionId).slice(0, 24)}` }
+    },
+    async completeThreeD({ transactionId, amount, currency }): Promise<PaymentResult> {
+      // Our transaction ids are `dp_` + 24 hex digits; anything else was not started here.
+      if (!/^dp_[0-9a-f]{24}$/.test(transactionId)) return { status: 'declined', errorCode: 'unknown_transaction', message: 'Dummypay knows no such transaction.' }
+      if (!AMOUNT.test(amount)) return { status: 'declined', errorCode: 'invalid_amount', message: 'The amount must be a positive number with at most 2 decimals.' }
+      const authCode = String(Number.parseInt(digest('auth', transactionId, currency).slice(0, 8), 16) % 1_000_000).padStart(6, '0')
+      return { status: 'approved', transactionId, authCode }
     },
     async tokenize(card: CardInput) {
       const problem = cardProblem(card, new Date())

@@ -44,7 +44,7 @@ function refusingClient(path: string): GatewayClient {
   const refuse = async (): Promise<never> => {
     throw new GatewayUnavailableError(path)
   }
-  return { pay: refuse, refund: refuse, void: refuse, tokenize: refuse }
+  return { pay: refuse, refund: refuse, void: refuse, completeThreeD: refuse, tokenize: refuse }
 }
 
 /** The payment client of a POS; gateways that need the provider's network refuse every call clearly. */

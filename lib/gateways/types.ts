@@ -28,6 +28,8 @@ export interface PaymentRequest {
   cardToken?: string
   /** Set once the shopper came back from the 3-D Secure page. */
   threeDVerified?: boolean
+  /** An MB WAY payment: the payer's phone instead of a card (the ledger's `mbway` method). */
+  mbwayPhone?: string
 }
 
 export type PaymentResult =
@@ -48,6 +50,11 @@ export interface GatewayClient {
   pay(request: PaymentRequest): Promise<PaymentResult>
   refund(request: { transactionId: string; amount: string; currency: string }): Promise<FollowUpResult>
   void(request: { transactionId: string }): Promise<FollowUpResult>
+  /**
+   * Completes a payment that answered `three_d_redirect`, after the shopper came back from the bank's
+   * page: by the gateway's transaction id alone, never by re-reading card data (DESIGN.md, card data).
+   */
+  completeThreeD(request: { transactionId: string; amount: string; currency: string }): Promise<PaymentResult>
   tokenize(card: CardInput): Promise<TokenizeResult>
 }
 

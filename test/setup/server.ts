@@ -12,11 +12,14 @@ import { startAppServer } from '../../scripts/app-server'
 
 export const TEST_TOKEN = 'pm_test_token_0123456789abcdef'
 export const TEST_VIEWER_TOKEN = 'pm_test_viewer_token_0123456789abcdef'
+// Order management: a key of the seeded organization, and of a second (empty) one for isolation tests.
+export const TEST_OM_KEY = 'om_test_key_0123456789abcdef'
+export const TEST_OM_OTHER_KEY = 'om_test_other_key_0123456789abcdef'
 
 export default async function setup(project: TestProject) {
   const engine = project.config.env?.TEST_ENGINE ?? 'pglite'
   const port = Number(project.config.env?.TEST_PORT ?? 3301)
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SEED_API_TOKEN: TEST_TOKEN, SEED_VIEWER_API_TOKEN: TEST_VIEWER_TOKEN, NODE_ENV: 'production' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SEED_API_TOKEN: TEST_TOKEN, SEED_VIEWER_API_TOKEN: TEST_VIEWER_TOKEN, SEED_OM_API_KEY: TEST_OM_KEY, SEED_OM_EXTRA_API_KEY: TEST_OM_OTHER_KEY, NODE_ENV: 'production' }
   delete env.DATABASE_URL
   // Uploads of a run go to a folder of their own, removed afterwards.
   const mediaDir = mkdtempSync(path.join(tmpdir(), 'pm-media-'))
@@ -55,6 +58,8 @@ export default async function setup(project: TestProject) {
   project.provide('engine', engine)
   project.provide('databaseUrl', databaseUrl)
   project.provide('serverPid', server.child.pid ?? 0)
+  project.provide('omKey', TEST_OM_KEY)
+  project.provide('omOtherKey', TEST_OM_OTHER_KEY)
 
   return async () => {
     await server.stop()
@@ -71,6 +76,8 @@ declare module 'vitest' {
     viewerToken: string
     engine: string
     databaseUrl: string
+    omKey: string
+    omOtherKey: string
     /** The app server's process id (its memory is read from /proc in the body-cap test). */
     serverPid: number
   }

@@ -1,0 +1,388 @@
+import { randomBytes } from 'node:crypto'
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
+import type { Database } from '@/db/types'
+import type { LedgerPaymentTable } from '@/db/tables/ledger'
+import type { Selectable } from 'kysely'
+import { maskCardNumber } from '@/lib/gateways/dummypay'
+import { NotFoundError } from '@/lib/http/errors'
+import { auditEntry, changed, type Actor } from './actor'
+import { GatewayRefusedError, LedgerValidationError } from './errors'
+import { parseDateTime, PAYMENT_METHODS, type PaymentFilters } from './filters'
+import { defaultPos, posClient } from './gateway'
+import { decimalToMinor, minorToDecimal, money, moneyOrNull, toMinor } from './money'
+
+type Handle = Kysely<Database> | Transaction<Database>
+export type LedgerPaymentRow = Selectable<LedgerPaymentTable>
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+/** A payment_id in the spec's style (upper-case letters), 40 of them: 188 bits, unguessable. */
+export function newPaymentId(): string {
+  const bytes = randomBytes(40)
+  return Array.from(bytes, (byte) => ALPHABET[byte % 26]).join('')
+}
+
+/** "2020-04-07 15:01:07.123+00" → "2020-04-07T15:01:07.123Z" (UTC, milliseconds, as the spec's examples). */
+export function isoMillis(value: string | null): string | null {
+  if (value === null) return null
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?/.exec(value)
+  if (!match) return value
+  return `${match[1]}T${match[2]}.${(match[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`
+}
+
+const LIST_COLUMNS = ['id', 'payment_id', 'amount', 'payment_method', 'status', 'settled_at', 'settled_amount'] as const
+type ListRow = Pick<LedgerPaymentRow, (typeof LIST_COLUMNS)[number]>
+
+/** The list item of the spec (no additional_params); amounts are exact JSON numbers. */
+export function paymentItem(row: ListRow) {
+  return {
+    payment_id: row.payment_id,
+    amount: money(decimalToMinor(row.amount)),
+    payment_method: row.payment_method,
+    status: row.status,
+    settled_at: isoMillis(row.settled_at),
+    settled_amount: moneyOrNull(row.settled_amount),
+  }
+}
+
+/** The detail of the spec: the item plus additional_params as stored (masked number, never a cvv). */
+export function paymentDetail(row: LedgerPaymentRow) {
+  const params = { ...row.additional_params }
+  if (typeof params.amount === 'string') params.amount = money(decimalToMinor(params.amount))
+  return { ...paymentItem(row), additional_params: params }
+}
+
+/** Applies the spec's filters to a ledger query; voided payments have left the lists. */
+export function filtered<O>(query: SelectQueryBuilder<Database, 'ledger_payments', O>, filters: PaymentFilters) {
+  let q = query.where('ledger_payments.voided_at', 'is', null)
+  if (filters.payment_id) q = q.where('ledger_payments.payment_id', '=', filters.payment_id)
+  if (filters.payment_method) q = q.where('ledger_payments.payment_method', '=', filters.payment_method)
+  if (filters.status) q = q.where('ledger_payments.status', '=', filters.status)
+  if (filters.amount_gte) q = q.where(sql<boolean>`ledger_payments.amount >= ${filters.amount_gte}::numeric`)
+  if (filters.amount_lte) q = q.where(sql<boolean>`ledger_payments.amount <= ${filters.amount_lte}::numeric`)
+  if (filters.created_at_gte) q = q.where(sql<boolean>`ledger_payments.created_at >= ${filters.created_at_gte}::timestamptz`)
+  if (filters.created_at_lte) q = q.where(sql<boolean>`ledger_payments.created_at <= ${filters.created_at_lte}::timestamptz`)
+  if (filters.settled_at_gte) q = q.where(sql<boolean>`ledger_payments.settled_at >= ${filters.settled_at_gte}::timestamptz`)
+  if (filters.settled_at_lte) q = q.where(sql<boolean>`ledger_payments.settled_at <= ${filters.settled_at_lte}::timestamptz`)
+  return q
+}
+
+const STREAM_BATCH = 1000
+
+/**
+ * Every matching payment, oldest first, read in keyset batches of 1,000 (`id > last`), so memory stays
+ * flat however many rows match and no connection is held between batches (decision 018).
+ */
+export async function* streamPayments(db: Kysely<Database>, filters: PaymentFilters): AsyncGenerator<ListRow[]> {
+  let after = 0
+  for (;;) {
+    const rows = await filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH).execute()
+    if (rows.length) yield rows
+    if (rows.length < STREAM_BATCH) return
+    after = rows[rows.length - 1].id
+  }
+}
+
+/** One page (`limit`/`offset`), oldest first. */
+export async function pagePayments(db: Kysely<Database>, filters: PaymentFilters, order: 'asc' | 'desc' = 'asc'): Promise<LedgerPaymentRow[]> {
+  return filtered(db.selectFrom('ledger_payments').selectAll(), filters)
+    .orderBy('ledger_payments.id', order)
+    .limit(filters.limit ?? 100)
+    .offset(filters.offset ?? 0)
+    .execute()
+}
+
+/** Count, paid (successful and settled), refunded and net of the payments a filter matches, exact. */
+export async function paymentTotals(db: Kysely<Database>, filters: PaymentFilters) {
+  const row = await filtered(db.selectFrom('ledger_payments'), filters)
+    .select([
+      sql<number>`count(*)`.as('count'),
+      sql<string>`coalesce(sum(amount) filter (where status <> 'error'), 0)`.as('paid'),
+      sql<string>`coalesce(sum(refunded_amount), 0)`.as('refunded'),
+    ])
+    .executeTakeFirstOrThrow()
+  const paid = decimalToMinor(String(row.paid))
+  const refunded = decimalToMinor(String(row.refunded))
+  return { count: Number(row.count), paid, refunded, net: paid - refunded }
+}
+
+/** Daily volume by status (amounts in minor units) for the console chart, oldest day first, at most `days` days. */
+export async function dailyVolume(db: Kysely<Database>, filters: PaymentFilters, days = 31) {
+  const rows = await filtered(db.selectFrom('ledger_payments'), filters)
+    .select([sql<string>`to_char(date_trunc('day', created_at at time zone 'UTC'), 'YYYY-MM-DD')`.as('day'), 'status', sql<string>`sum(amount)`.as('total')])
+    .groupBy([sql`1`, 'status'])
+    .orderBy(sql`1`, 'desc')
+    .limit(days * 3)
+    .execute()
+  const byDay = new Map<string, { success: number; error: number; settled: number }>()
+  for (const row of rows) {
+    const entry = byDay.get(row.day) ?? { success: 0, error: 0, settled: 0 }
+    entry[row.status] = decimalToMinor(String(row.total))
+    byDay.set(row.day, entry)
+  }
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(-days)
+    .map(([day, totals]) => ({ day, ...totals }))
+}
+
+export async function findPayment(db: Handle, paymentId: string, options: { lock?: boolean } = {}): Promise<LedgerPaymentRow> {
+  let query = db.selectFrom('ledger_payments').selectAll().where('payment_id', '=', paymentId).where('voided_at', 'is', null)
+  if (options.lock) query = query.forUpdate()
+  const row = await query.executeTakeFirst()
+  if (!row) throw new NotFoundError()
+  return row
+}
+
+export async function refundsOf(db: Handle, ledgerPaymentId: number) {
+  return db.selectFrom('ledger_refunds').selectAll().where('payment_id', '=', ledgerPaymentId).orderBy('id').execute()
+}
+
+type ParamErrors = Record<string, string[]>
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value)
+  return null
+}
+
+interface ChargeInput {
+  amountMinor: number
+  method: 'credit_card' | 'mbway'
+  card?: { number: string; holder: string; month: number; year: number; cvv?: string }
+  phone?: string
+}
+
+/** Checks a POST body; card data stays in this object only until the gateway answers. */
+function parseCharge(body: unknown): ChargeInput {
+  if (!isObject(body)) throw new LedgerValidationError({ non_field_errors: ['Invalid data. Expected a dictionary, but got a different type.'] })
+  const errors: Record<string, string[] | ParamErrors> = {}
+  const amountMinor = body.amount === undefined || body.amount === null ? null : toMinor(body.amount)
+  if (body.amount === undefined || body.amount === null) errors.amount = ['This field is required.']
+  else if (amountMinor === null) errors.amount = ['A valid number with at most 2 decimal places is required.']
+  else if (amountMinor <= 0) errors.amount = ['Ensure this value is greater than 0.']
+  const method = body.payment_method
+  if (method === undefined || method === null) errors.payment_method = ['This field is required.']
+  else if (typeof method !== 'string' || !(PAYMENT_METHODS as readonly string[]).includes(method)) errors.payment_method = [`"${String(method)}" is not a valid choice.`]
+  const params = body.additional_params
+  const paramErrors: ParamErrors = {}
+  let card: ChargeInput['card']
+  let phone: string | undefined
+  if (!isObject(params)) {
+    errors.additional_params = [params === undefined ? 'This field is required.' : 'Expected a dictionary of items.']
+  } else {
+    if (params.method !== undefined && params.method !== method) paramErrors.method = ['Must be the payment_method of the payment.']
+    if (params.amount !== undefined && amountMinor !== null && toMinor(params.amount) !== amountMinor) paramErrors.amount = ['Must be the amount of the payment.']
+    if (method === 'credit_card') {
+      const number = text(params.number)?.replace(/[\s-]/g, '') ?? ''
+      if (!/^\d{12,19}$/.test(number)) paramErrors.number = ['Enter a card number of 12 to 19 digits.']
+      const holder = text(params.name) ?? ''
+      if (!holder || holder.length > 128) paramErrors.name = ['Enter the card holder’s name (at most 128 characters).']
+      const month = text(params.expiration_month) ?? ''
+      if (!/^(0?[1-9]|1[0-2])$/.test(month)) paramErrors.expiration_month = ['Enter a month from 01 to 12.']
+      const year = text(params.expiration_year) ?? ''
+      if (!/^\d{4}$/.test(year)) paramErrors.expiration_year = ['Enter a four-digit year.']
+      const cvv = params.cvv === undefined || params.cvv === null ? undefined : text(params.cvv) ?? ''
+      if (cvv !== undefined && !/^\d{3,4}$/.test(cvv)) paramErrors.cvv = ['Enter the 3 or 4 digits of the security code.']
+      card = { number, holder, month: Number(month), year: Number(year), cvv }
+    } else if (method === 'mbway') {
+      const value = text(params.phone)?.replace(/[\s-]/g, '') ?? ''
+      if (!/^\+?\d{9,15}$/.test(value)) paramErrors.phone = ['Enter the MB WAY phone number (9 to 15 digits).']
+      phone = value
+    }
+  }
+  if (Object.keys(paramErrors).length) errors.additional_params = paramErrors
+  if (Object.keys(errors).length) throw new LedgerValidationError(errors)
+  return { amountMinor: amountMinor!, method: method as ChargeInput['method'], card, phone }
+}
+
+/**
+ * POST /api/payments: charges through the default channel's DummyPay POS and records the outcome, a
+ * decline included (`status: "error"`). Only the masked number, holder and expiry are kept.
+ */
+export async function createPayment(db: Kysely<Database>, body: unknown, actor: Actor): Promise<LedgerPaymentRow> {
+  const input = parseCharge(body)
+  const pos = await defaultPos(db)
+  const paymentId = newPaymentId()
+  const amount = minorToDecimal(input.amountMinor)
+  const result = await pos.client.pay({
+    amount,
+    currency: pos.currency,
+    orderNumber: paymentId,
+    card: input.card ? { number: input.card.number, holder: input.card.holder, expiryMonth: input.card.month, expiryYear: input.card.year, cvv: input.card.cvv } : undefined,
+    mbwayPhone: input.phone,
+    threeDVerified: true,
+  })
+  const stored: Record<string, unknown> = { payment: paymentId, amount, method: input.method }
+  if (input.card) {
+    stored.number = maskCardNumber(input.card.number)
+    stored.name = input.card.holder
+    stored.expiration_month = String(input.card.month).padStart(2, '0')
+    stored.expiration_year = String(input.card.year)
+  }
+  if (input.phone) stored.phone = `${input.phone.slice(0, -4).replace(/\d/g, '*')}${input.phone.slice(-4)}`
+  const approved = result.status === 'approved' || result.status === 'three_d_redirect'
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('ledger_payments')
+      .values({
+        payment_id: paymentId,
+        amount,
+        payment_method: input.method,
+        status: approved ? 'success' : 'error',
+        currency: pos.currency,
+        channel_id: pos.channelId,
+        pos_id: pos.id,
+        gateway_transaction_id: approved ? result.transactionId : null,
+        error_code: result.status === 'declined' ? result.errorCode : null,
+        error_message: result.status === 'declined' ? result.message.slice(0, 255) : null,
+        additional_params: JSON.stringify(stored),
+        created_via: actor.via,
+        created_by: actor.by,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await auditEntry(trx, actor, {
+      action: 'create',
+      resource: 'ledger_payments',
+      recordId: row.id,
+      label: row.payment_id,
+      channelId: row.channel_id,
+      changes: changed(null, { amount: row.amount, payment_method: row.payment_method, status: row.status, number: stored.number ?? null, error_code: row.error_code }),
+    })
+    return row
+  })
+}
+
+/**
+ * PUT /api/payments/{id}: settles. Only `status` (to "settled"), `settled_amount` and `settled_at` may
+ * change; the spec's other fields may be sent back as they are (a full PUT) but not changed.
+ */
+export async function updatePayment(db: Kysely<Database>, paymentId: string, body: unknown, actor: Actor): Promise<LedgerPaymentRow> {
+  if (!isObject(body)) throw new LedgerValidationError({ non_field_errors: ['Invalid data. Expected a dictionary, but got a different type.'] })
+  return db.transaction().execute(async (trx) => {
+    const row = await findPayment(trx, paymentId, { lock: true })
+    const errors: Record<string, string[]> = {}
+    const allowed = new Set(['amount', 'payment_method', 'additional_params', 'status', 'settled_amount', 'settled_at', 'payment_id'])
+    for (const key of Object.keys(body)) if (!allowed.has(key)) errors[key] = ['This field cannot be changed.']
+    if (body.payment_id !== undefined && body.payment_id !== row.payment_id) errors.payment_id = ['This field cannot be changed.']
+    if (body.amount !== undefined && toMinor(body.amount) !== decimalToMinor(row.amount)) errors.amount = ['This field cannot be changed.']
+    if (body.payment_method !== undefined && body.payment_method !== row.payment_method) errors.payment_method = ['This field cannot be changed.']
+    if (body.additional_params !== undefined && !sameParams(body.additional_params, row)) errors.additional_params = ['This field cannot be changed.']
+    const settling = body.status !== undefined && body.status !== row.status
+    if (body.status !== undefined && body.status !== row.status && body.status !== 'settled') errors.status = ['Only "settled" can be set.']
+    let settledMinor: number | null = null
+    if (body.settled_amount !== undefined && body.settled_amount !== null) {
+      settledMinor = toMinor(body.settled_amount)
+      if (settledMinor === null) errors.settled_amount = ['A valid number with at most 2 decimal places is required.']
+      else if (settledMinor > decimalToMinor(row.amount)) errors.settled_amount = ['Ensure this value is less than or equal to the amount.']
+      else if (settledMinor < decimalToMinor(row.refunded_amount)) errors.settled_amount = [`Ensure this value is at least what was refunded (${row.refunded_amount}).`]
+    }
+    let settledAt: string | null = null
+    if (body.settled_at !== undefined && body.settled_at !== null) {
+      settledAt = typeof body.settled_at === 'string' ? parseDateTime(body.settled_at) : null
+      if (settledAt === null) errors.settled_at = ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].']
+    }
+    if (row.status === 'error' && (body.status === 'settled' || settledMinor !== null || settledAt !== null))
+      errors.status = ['A payment the gateway declined cannot be settled.']
+    const changesSettlement = settledMinor !== null || settledAt !== null
+    if (row.status === 'settled' && changesSettlement && !errors.status) {
+      const sameAmount = settledMinor === null || settledMinor === decimalToMinor(row.settled_amount ?? row.amount)
+      if (!sameAmount || settledAt !== null) errors.status = ['The payment is already settled.']
+    }
+    if (row.status === 'success' && !settling && changesSettlement && !errors.status) errors.status = ['Set "status": "settled" to settle the payment.']
+    if (Object.keys(errors).length) throw new LedgerValidationError(errors)
+    if (!settling) return row
+    const updated = await trx
+      .updateTable('ledger_payments')
+      .set({
+        status: 'settled',
+        settled_amount: settledMinor === null ? row.amount : minorToDecimal(settledMinor),
+        settled_at: settledAt ?? (sql`now()` as never),
+      })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await auditEntry(trx, actor, {
+      action: 'update',
+      resource: 'ledger_payments',
+      recordId: row.id,
+      label: row.payment_id,
+      channelId: row.channel_id,
+      changes: changed(
+        { status: row.status, settled_amount: row.settled_amount, settled_at: row.settled_at },
+        { status: updated.status, settled_amount: updated.settled_amount, settled_at: updated.settled_at },
+      ),
+    })
+    return updated
+  })
+}
+
+/** A PUT may echo additional_params as the spec shows (full number, cvv): equal when what we keep matches. */
+function sameParams(value: unknown, row: LedgerPaymentRow): boolean {
+  if (!isObject(value)) return false
+  const stored = row.additional_params
+  for (const [key, given] of Object.entries(value)) {
+    if (key === 'cvv') continue
+    if (key === 'number') {
+      const digits = text(given)?.replace(/[\s-]/g, '') ?? ''
+      if (digits !== stored.number && maskCardNumber(digits) !== stored.number) return false
+      continue
+    }
+    if (key === 'amount') {
+      if (toMinor(given) !== decimalToMinor(row.amount)) return false
+      continue
+    }
+    if (text(given) !== (stored[key] === undefined ? null : String(stored[key]))) return false
+  }
+  return true
+}
+
+/**
+ * DELETE /api/payments/{id}: voids at the gateway a payment with no refunds and no settlement, reverses
+ * the order receipt it backs, and answers the payment as it was. The row stays (with `voided_at`) for
+ * the audit trail but leaves the lists.
+ */
+export async function voidPayment(db: Kysely<Database>, paymentId: string, actor: Actor): Promise<LedgerPaymentRow> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findPayment(trx, paymentId, { lock: true })
+    if (row.status === 'settled') throw new LedgerValidationError({ status: ['A settled payment cannot be voided; refund it instead.'] })
+    if (row.status === 'error') throw new LedgerValidationError({ status: ['The gateway declined this payment: there is nothing to void.'] })
+    if (decimalToMinor(row.refunded_amount) > 0) throw new LedgerValidationError({ status: ['A payment with refunds cannot be voided; refund the rest instead.'] })
+    if (row.pos_id !== null && row.gateway_transaction_id) {
+      const client = await posClient(trx, row.pos_id)
+      const result = await client.void({ transactionId: row.gateway_transaction_id })
+      if (result.status !== 'approved') throw new GatewayRefusedError(result.message)
+    }
+    await trx.updateTable('ledger_payments').set({ voided_at: sql`now()` as never }).where('id', '=', row.id).execute()
+    const receipts = await trx
+      .updateTable('om_payments')
+      .set({ status: 'reversed', reversed_at: sql`now()` as never, updated_at: sql`now()` as never, updated_via: actor.via, updated_by: actor.by })
+      .where('ledger_payment_id', '=', row.id)
+      .where('type', '=', 'receipt')
+      .where('status', '=', 'complete')
+      .returning(['seq', 'id'])
+      .execute()
+    await auditEntry(trx, actor, {
+      action: 'delete',
+      resource: 'ledger_payments',
+      recordId: row.id,
+      label: row.payment_id,
+      channelId: row.channel_id,
+      changes: changed({ status: row.status, voided: false }, { status: row.status, voided: true }),
+    })
+    for (const receipt of receipts)
+      await auditEntry(trx, actor, {
+        action: 'update',
+        resource: 'om_payments',
+        recordId: receipt.seq,
+        label: receipt.id,
+        channelId: row.channel_id,
+        changes: { status: { before: 'complete', after: 'reversed' } },
+      })
+    return row
+  })
+}

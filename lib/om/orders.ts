@@ -1,0 +1,129 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '@/db/types'
+import { NotFoundError } from '@/lib/http/errors'
+import { decimalToMinor, money } from '@/lib/ledger/money'
+import { isoMillis } from '@/lib/ledger/payments'
+import { omPaymentItem } from './serialize'
+
+type Handle = Kysely<Database> | Transaction<Database>
+
+export type PaymentStatus = 'not_paid' | 'partially_paid' | 'paid' | 'overpaid' | 'partially_refunded' | 'refunded'
+
+/** Derived, never stored: what complete receipts and refunds say about the order total. */
+export function paymentStatusOf(totalMinor: number, paidMinor: number, refundedMinor: number): PaymentStatus {
+  if (refundedMinor > 0) return refundedMinor >= paidMinor ? 'refunded' : 'partially_refunded'
+  if (paidMinor === 0) return 'not_paid'
+  if (paidMinor < totalMinor) return 'partially_paid'
+  return paidMinor === totalMinor ? 'paid' : 'overpaid'
+}
+
+function ordersWithAmounts(db: Handle) {
+  return db
+    .selectFrom('orders')
+    .leftJoin('om_payments', 'om_payments.order_id', 'orders.id')
+    .select([
+      'orders.seq',
+      'orders.id',
+      'orders.number',
+      'orders.customer_uid',
+      'orders.currency',
+      'orders.total',
+      'orders.created_at',
+      'orders.channel_id',
+      'orders.organization_id',
+      sql<string>`coalesce(sum(om_payments.amount) filter (where om_payments.type = 'receipt' and om_payments.status = 'complete'), 0)`.as('paid'),
+      sql<string>`coalesce(sum(om_payments.amount) filter (where om_payments.type = 'refund' and om_payments.status = 'complete'), 0)`.as('refunded'),
+    ])
+    .groupBy('orders.seq')
+}
+
+type OrderRow = Awaited<ReturnType<ReturnType<typeof ordersWithAmounts>['executeTakeFirstOrThrow']>>
+
+export function orderItem(row: OrderRow) {
+  const total = decimalToMinor(row.total)
+  const paid = decimalToMinor(String(row.paid))
+  const refunded = decimalToMinor(String(row.refunded))
+  return {
+    id: row.id,
+    number: row.number,
+    customerUid: row.customer_uid,
+    currency: row.currency,
+    total: money(total),
+    paidAmount: money(paid),
+    refundedAmount: money(refunded),
+    paymentStatus: paymentStatusOf(total, paid, refunded),
+    createdAt: isoMillis(row.created_at),
+  }
+}
+
+/** Orders of an organization (all of them for console users when `organizationId` is null), newest first. */
+export async function listOrders(db: Handle, organizationId: string | null, page: { limit: number; offset: number; status?: PaymentStatus; search?: string }) {
+  let base = db.selectFrom('orders')
+  if (organizationId !== null) base = base.where('orders.organization_id', '=', organizationId)
+  if (page.search) base = base.where((eb) => eb.or([eb('orders.number', 'ilike', `%${page.search!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eb('orders.customer_uid', '=', page.search!)]))
+  let query = ordersWithAmounts(db)
+  if (organizationId !== null) query = query.where('orders.organization_id', '=', organizationId)
+  if (page.search) query = query.where((eb) => eb.or([eb('orders.number', 'ilike', `%${page.search!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eb('orders.customer_uid', '=', page.search!)]))
+  const [rows, count] = await Promise.all([
+    query.orderBy('orders.created_at', 'desc').orderBy('orders.seq', 'desc').limit(page.limit).offset(page.offset).execute(),
+    base.select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow(),
+  ])
+  return { count: Number(count.count), items: rows.map(orderItem), rows }
+}
+
+/** One order of the organization (any for console users); another organization's is not found. */
+export async function findOrder(db: Handle, organizationId: string | null, orderId: string) {
+  let query = ordersWithAmounts(db).where('orders.id', '=', orderId)
+  if (organizationId !== null) query = query.where('orders.organization_id', '=', organizationId)
+  const row = await query.executeTakeFirst()
+  if (!row) throw new NotFoundError()
+  return row
+}
+
+/** The payment options of a channel as OM payment methods (locales from translations, visible from is_active). */
+export async function paymentMethodsOf(db: Handle, channelId: number) {
+  const options = await db
+    .selectFrom('payment_options')
+    .select(['id', 'name', 'is_active', 'translations', 'config', 'created_date', 'modified_date'])
+    .where('channel_id', '=', channelId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute()
+  return options.map((option) => {
+    const locales: Record<string, { name: string; description: string }> = {}
+    for (const [language, fields] of Object.entries(option.translations ?? {})) {
+      if (typeof fields !== 'object' || fields === null) continue
+      const entry = fields as Record<string, unknown>
+      locales[language] = { name: typeof entry.name === 'string' ? entry.name : option.name, description: typeof entry.description === 'string' ? entry.description : '' }
+    }
+    if (!Object.keys(locales).length) locales.en = { name: option.name, description: '' }
+    return {
+      locales,
+      visible: option.is_active,
+      createdAt: isoMillis(option.created_date),
+      createdVia: 'console',
+      createdBy: 'system',
+      updatedAt: isoMillis(option.modified_date),
+      updatedVia: 'console',
+      updatedBy: 'system',
+      id: String(option.id),
+    }
+  })
+}
+
+/** An order's payments (oldest first) with what each may do next. */
+export async function paymentsOf(db: Handle, orderId: string) {
+  const rows = await db.selectFrom('om_payments').selectAll().where('order_id', '=', orderId).orderBy('seq').execute()
+  const refunded = new Map<string, number>()
+  for (const row of rows)
+    if (row.type === 'refund' && row.source_payment_id && row.status !== 'reversed')
+      refunded.set(row.source_payment_id, (refunded.get(row.source_payment_id) ?? 0) + decimalToMinor(row.amount))
+  return rows.map((row) => omPaymentItem(row, refunded.get(row.id) ?? 0))
+}
+
+/** `GET /v1/om/orders/{id}`: the order, its payments and its channel's payment methods. */
+export async function orderDetail(db: Handle, organizationId: string | null, orderId: string) {
+  const row = await findOrder(db, organizationId, orderId)
+  const [items, paymentMethods] = await Promise.all([paymentsOf(db, row.id), paymentMethodsOf(db, row.channel_id)])
+  return { ...orderItem(row), items, paymentMethods }
+}
