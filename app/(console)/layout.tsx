@@ -5,7 +5,7 @@ import { SectionCrumb } from '@/components/section-crumb'
 import { logoutAction } from '@/app/login/actions'
 import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
-import { paymentManagementLinks, settingsLinks } from '@/lib/console/navigation'
+import { paymentManagementLinks, paymentsLinks, settingsLinks } from '@/lib/console/navigation'
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser()
@@ -24,6 +24,18 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               {paymentManagementLinks.map((link) => (
                 <li key={link.href}>
                   <NavLink href={link.href}>{link.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="nav-section">
+            <div className="nav-heading">Payments</div>
+            <ul className="nav-list">
+              {paymentsLinks.map((link) => (
+                <li key={link.href}>
+                  <NavLink href={link.href} top>
+                    {link.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>

@@ -10,6 +10,12 @@ export const paymentManagementLinks = [
   { href: `${PAYMENT_MANAGEMENT}/installment-preview`, label: 'Installment Preview' },
 ]
 
+/** Money that moved: the gateway ledger and the payments of orders. */
+export const paymentsLinks = [
+  { href: '/transactions', label: 'Transactions' },
+  { href: '/order-payments', label: 'Order Payments' },
+]
+
 export const settingsLinks = [
   { href: '/api-tokens', label: 'API Tokens' },
   { href: '/audit-log', label: 'Audit Log' },

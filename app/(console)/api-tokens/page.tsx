@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import { listTokens, tokenOwners } from '@/lib/api-tokens/queries'
 import { requirePageUser } from '@/lib/auth/current'
 import { TokensView } from './tokens-view'
+import { listOmKeys, listOrganizations } from '@/lib/om/keys'
+import { OmKeys } from './om-keys'
 import { getDb } from '@/db'
 
 export const metadata: Metadata = { title: 'API Tokens' }
@@ -10,9 +12,11 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser()
   const db = await getDb()
   const [list, owners] = await Promise.all([listTokens(db, await searchParams), tokenOwners(db)])
+  const [omKeys, organizations] = await Promise.all([listOmKeys(db), listOrganizations(db)])
   const canWrite = user.role === 'admin'
   return (
-    <TokensView
+    <>
+      <TokensView
       list={list}
       canWrite={canWrite}
       owners={owners.map((owner) => ({ value: String(owner.id), label: `${owner.email} (${owner.role})` }))}
@@ -24,5 +28,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
           </>
       }
     />
+    <OmKeys keys={omKeys} organizations={organizations} canWrite={canWrite} />
+    </>
   )
 }
