@@ -6,7 +6,7 @@ import type { ListState } from '@/lib/console/table-spec'
 import { LedgerValidationError } from './errors'
 import { parsePaymentFilters, type PaymentFilters } from './filters'
 import { decimalToMinor, minorToDecimal } from './money'
-import { dailyVolume, filtered, paymentTotals } from './payments'
+import { dailyVolume, filtered, keysetBatches, paymentTotals, STREAM_BATCH } from './payments'
 
 /** The console table's URL → the API's filters; a date-only upper bound covers that whole day (UTC). */
 export function consoleFilters(params: SearchParamsRecord): { filters: PaymentFilters; error?: string } {
@@ -65,27 +65,22 @@ export const EXPORT_HEADER = ['payment_id', 'created_at', 'amount', 'refunded_am
 
 /** The filtered ledger as CSV rows, oldest first, in keyset batches (constant memory, like the API list). */
 export async function* exportRows(db: Kysely<Database>, filters: PaymentFilters): AsyncGenerator<unknown[][]> {
-  let after = 0
-  for (;;) {
-    const rows = await filtered(db.selectFrom('ledger_payments').selectAll(), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(1000).execute()
-    if (rows.length)
-      yield rows.map((row) => [
-        row.payment_id,
-        row.created_at,
-        row.amount,
-        row.refunded_amount,
-        row.payment_method,
-        row.status,
-        row.settled_amount,
-        row.settled_at,
-        row.additional_params.number ?? row.additional_params.phone ?? '',
-        row.additional_params.name ?? '',
-        row.created_via,
-        row.created_by,
-      ])
-    if (rows.length < 1000) return
-    after = rows[rows.length - 1].id
-  }
+  const batches = keysetBatches((after) => filtered(db.selectFrom('ledger_payments').selectAll(), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH).execute())
+  for await (const rows of batches)
+    yield rows.map((row) => [
+      row.payment_id,
+      row.created_at,
+      row.amount,
+      row.refunded_amount,
+      row.payment_method,
+      row.status,
+      row.settled_amount,
+      row.settled_at,
+      row.additional_params.number ?? row.additional_params.phone ?? '',
+      row.additional_params.name ?? '',
+      row.created_via,
+      row.created_by,
+    ])
 }
 
 /** A payment for its console page: the row, its refunds, and the order receipt it backs (if any). */

@@ -66,20 +66,25 @@ export function filtered<O>(query: SelectQueryBuilder<Database, 'ledger_payments
   return q
 }
 
-const STREAM_BATCH = 1000
+export const STREAM_BATCH = 1000
 
 /**
- * Every matching payment, oldest first, read in keyset batches of 1,000 (`id > last`), so memory stays
- * flat however many rows match and no connection is held between batches (decision 018).
+ * Rows in keyset batches (`id > last`, `STREAM_BATCH` at a time), so memory stays flat however many rows
+ * match and no connection is held between batches (decision 018). `read(after)` returns the next batch.
  */
-export async function* streamPayments(db: Kysely<Database>, filters: PaymentFilters): AsyncGenerator<ListRow[]> {
+export async function* keysetBatches<T extends { id: number }>(read: (after: number) => Promise<T[]>): AsyncGenerator<T[]> {
   let after = 0
   for (;;) {
-    const rows = await filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH).execute()
+    const rows = await read(after)
     if (rows.length) yield rows
     if (rows.length < STREAM_BATCH) return
     after = rows[rows.length - 1].id
   }
+}
+
+/** Every matching payment, oldest first, in keyset batches. */
+export function streamPayments(db: Kysely<Database>, filters: PaymentFilters): AsyncGenerator<ListRow[]> {
+  return keysetBatches((after) => filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH).execute())
 }
 
 /** One page (`limit`/`offset`), oldest first. */

@@ -7,7 +7,7 @@ import { auditEntry, changed, type Actor } from './actor'
 import { ConflictError, GatewayRefusedError, LedgerValidationError, OverRefundError } from './errors'
 import { posClient } from './gateway'
 import { decimalToMinor, minorToDecimal, money, toMinor } from './money'
-import { findPayment, type LedgerPaymentRow } from './payments'
+import { findPayment, keysetBatches, STREAM_BATCH, type LedgerPaymentRow } from './payments'
 
 export type LedgerRefundRow = Selectable<LedgerRefundTable>
 
@@ -185,14 +185,8 @@ export function refundsQuery(db: Kysely<Database>, filters: { payment_id?: strin
 }
 
 /** Refunds in keyset batches, like the payment list (constant memory). */
-export async function* streamRefunds(db: Kysely<Database>, filters: { payment_id?: string; refund_id?: string }) {
-  let after = 0
-  for (;;) {
-    const rows = await refundsQuery(db, filters).where('ledger_refunds.id', '>', after).orderBy('ledger_refunds.id').limit(1000).execute()
-    if (rows.length) yield rows
-    if (rows.length < 1000) return
-    after = rows[rows.length - 1].id
-  }
+export function streamRefunds(db: Kysely<Database>, filters: { payment_id?: string; refund_id?: string }) {
+  return keysetBatches((after) => refundsQuery(db, filters).where('ledger_refunds.id', '>', after).orderBy('ledger_refunds.id').limit(STREAM_BATCH).execute())
 }
 
 export async function getRefund(db: Kysely<Database>, refundId: string) {
