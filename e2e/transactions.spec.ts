@@ -28,12 +28,12 @@ test('a finance user filters transactions, refunds part of a payment and sees th
   await snap(page, 'transactions')
 
   const table = page.getByRole('table', { name: 'Transactions' })
-  await page.getByLabel('Status').selectOption('error')
+  await page.getByLabel('Status', { exact: true }).selectOption('error')
   await expect(page).toHaveURL(/status=error/)
   await expect(table.locator('tbody > tr').first()).toContainText('Declined')
   for (const text of await table.locator('tbody > tr').allInnerTexts()) expect(text).toContain('Declined')
 
-  await page.getByLabel('Status').selectOption('')
+  await page.getByLabel('Status', { exact: true }).selectOption('')
   await page.getByLabel('Amount from').fill('123.45')
   await page.getByLabel('Amount to').fill('123.45')
   await expect(page).toHaveURL(/amount_lte=123.45/)

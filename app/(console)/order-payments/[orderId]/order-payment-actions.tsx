@@ -37,7 +37,7 @@ export function OrderPaymentActions({ uid, label, can, remaining }: { uid: strin
     if (next === 'refund') setAmount(remaining)
     setAction(next)
   }
-  if (!can.length) return <span className="faint">—</span>
+  if (!can.length) return <span className="muted">—</span>
   return (
     <div className="row">
       {can.includes('confirm') ? (

@@ -84,7 +84,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
                   <tr key={payment.id}>
                     <td>
                       {payment.type === 'receipt' ? 'Receipt' : 'Refund'}
-                      <div className="faint" style={{ fontSize: 12 }}>
+                      <div className="muted" style={{ fontSize: 12 }}>
                         {payment.custom ? 'recorded by hand' : 'through the gateway'}
                       </div>
                     </td>
@@ -99,11 +99,11 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
                       ) : (
                         (payment.transactionRef ?? '—')
                       )}
-                      {payment.note ? <div className="faint">{payment.note}</div> : null}
+                      {payment.note ? <div className="muted">{payment.note}</div> : null}
                     </td>
                     <td>
                       {payment.createdAt ? formatDateTime(payment.createdAt) : '—'}
-                      <div className="faint" style={{ fontSize: 12 }}>
+                      <div className="muted" style={{ fontSize: 12 }}>
                         {payment.createdBy} via {VIA[payment.createdVia] ?? payment.createdVia}
                       </div>
                     </td>
@@ -111,7 +111,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
                       {user.role === 'admin' ? (
                         <OrderPaymentActions uid={payment.id} label={`${payment.type} of ${money(payment.amount)}`} can={payment.can} remaining={payment.remaining} />
                       ) : (
-                        <span className="faint">Read only</span>
+                        <span className="muted">Read only</span>
                       )}
                     </td>
                   </tr>
