@@ -33,6 +33,16 @@ test('a finance user filters transactions, refunds part of a payment and sees th
   await expect(table.locator('tbody > tr').first()).toContainText('Declined')
   for (const text of await table.locator('tbody > tr').allInnerTexts()) expect(text).toContain('Declined')
 
+  // The CSV export follows the same filter, with masked numbers only.
+  const csv = await page.request.get('/transactions/export?status=error')
+  expect(csv.status()).toBe(200)
+  const text = await csv.text()
+  expect(text.split('\r\n')[0]).toBe('payment_id,created_at,amount,refunded_amount,payment_method,status,settled_amount,settled_at,card_or_phone,holder,created_via,created_by')
+  expect(text).toContain(`${declined.payment_id},`)
+  expect(text).toContain('400000******0002')
+  expect(text).not.toContain('4000000000000002')
+  expect(text).not.toContain(paid.payment_id)
+
   await page.getByLabel('Status', { exact: true }).selectOption('')
   await page.getByLabel('Amount from').fill('123.45')
   await page.getByLabel('Amount to').fill('123.45')
