@@ -29,7 +29,7 @@ test('a finance user confirms a pending order payment and refunds part of anothe
   await expect(page.getByRole('region', { name: 'Amounts' })).toContainText(/Payment status\s*Paid$/)
   const payments = page.getByRole('table', { name: 'Payments of order DEMO-1013' })
   await expect(payments.locator('tbody > tr').first()).toContainText('complete')
-  await expect(payments.locator('tbody > tr').first()).toContainText('admin@example.com via console')
+  await expect(payments.locator('tbody > tr').first()).toContainText('confirmed by admin@example.com via console')
   await snap(page, 'order-payment-confirmed')
 
   // The confirmed (hand-recorded) receipt can now be refunded in part.

@@ -106,6 +106,11 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
                       <div className="muted" style={{ fontSize: 12 }}>
                         {payment.createdBy} via {VIA[payment.createdVia] ?? payment.createdVia}
                       </div>
+                      {payment.completedAt && payment.completedAt !== payment.createdAt ? (
+                        <div className="muted" style={{ fontSize: 12 }}>
+                          confirmed by {payment.updatedBy} via {VIA[payment.updatedVia] ?? payment.updatedVia}
+                        </div>
+                      ) : null}
                     </td>
                     <td className="actions-col">
                       {user.role === 'admin' ? (
