@@ -16,6 +16,10 @@ export const AREA_PATH_PREFIXES = [
   '/products/',
   '/masterpass-js/',
   '/storefront/sms-hint/',
+  // order management and the gateway ledger (lib/om/http.ts, lib/ledger/http.ts)
+  '/v1/om/',
+  '/api/payments/',
+  '/api/refunds/',
 ]
 
 /** A next.config `source` matching every path outside the areas. */

@@ -1,32 +1,35 @@
 import 'server-only'
 import type { Principal } from '@/lib/auth/principal'
 import { assertCanWrite } from '@/lib/auth/principal'
-import { requireApiPrincipal } from '@/lib/auth/current'
-import { AppError, MethodNotAllowedError, NotFoundError } from '@/lib/http/errors'
-import { withRequestContext } from '@/lib/http/request-context'
+import { authenticateApiRequest } from '@/lib/auth/current'
+import { defineArea, type RouteHandler } from '@/lib/http/area'
+import { AppError, NotFoundError } from '@/lib/http/errors'
 import { errorResponse } from '@/lib/http/respond'
 import { exactJson } from './money'
 
 /**
  * The ledger area (`/api/payments`, `/api/refunds`), declared once: the /api/v1 credentials (API token
- * or console session; writes need an admin) and DRF-shaped errors, except that not found is `404 {}`
- * as the spec says ("an empty result"). Moving onto the shared route table is one line per route.
+ * or console session) and DRF-shaped errors, except that not found is `404 {}` as the spec says ("an
+ * empty result"). Its routes are in lib/ledger/routes.ts, on the shared route table.
  */
-type RouteContext = { params: Promise<Record<string, string>> }
-export type LedgerHandler = (request: Request, context: { params: Record<string, string>; principal: Principal }) => Promise<Response>
+export const ledgerArea = defineArea<Principal>({
+  name: 'ledger',
+  prefixes: ['/api/payments/', '/api/refunds/'],
+  authenticate: authenticateApiRequest,
+  renderError: ledgerError,
+  limits: { json: 64 * 1024, form: 64 * 1024, upload: 64 * 1024 },
+  sameOriginForCookieWrites: true,
+})
 
-export function ledgerRoute(handler: LedgerHandler, options: { write?: boolean } = {}) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    try {
-      const principal = await requireApiPrincipal(request)
-      if (options.write) assertCanWrite(principal)
-      const params = (await context?.params) ?? {}
-      return await withRequestContext(request, () => handler(request, { params, principal }))
-    } catch (error) {
-      return ledgerError(error)
-    }
+export type LedgerHandler = RouteHandler<Principal>
+
+/** Writes need an admin (a viewer's token or session reads only). */
+export const writes =
+  (handler: LedgerHandler): LedgerHandler =>
+  (request, context) => {
+    assertCanWrite(context.principal)
+    return handler(request, context)
   }
-}
 
 export function ledgerError(error: unknown): Response {
   if (error instanceof NotFoundError) return ledgerJson({}, 404)
@@ -40,7 +43,7 @@ export function ledgerErrorAnswer(error: AppError): { status: number; body: stri
 }
 
 export function ledgerJson(body: unknown, status = 200): Response {
-  return new Response(exactJson(body), { status, headers: { 'content-type': 'application/json' } })
+  return new Response(exactJson(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
 }
 
 /** A JSON array written batch by batch as the database yields them: constant memory however long. */
@@ -48,7 +51,7 @@ export function streamedArray<T>(batches: AsyncGenerator<T[]>, render: (item: T)
   const encoder = new TextEncoder()
   let first = true
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       controller.enqueue(encoder.encode('['))
     },
     async pull(controller) {
@@ -74,7 +77,7 @@ export function streamedArray<T>(batches: AsyncGenerator<T[]>, render: (item: T)
       await batches.return(undefined)
     },
   })
-  return new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } })
+  return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
 }
 
 export function idempotencyKey(request: Request): string | null {
@@ -84,11 +87,4 @@ export function idempotencyKey(request: Request): string | null {
 /** Whose keys these are: one caller's key never answers another's request. */
 export function keyOwner(principal: Principal): string {
   return principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.userId}`
-}
-
-export function ledgerMethodNotAllowed(...allowed: string[]) {
-  const methods = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS']
-  return ledgerRoute(async (request) => {
-    throw new MethodNotAllowedError(request.method, methods)
-  })
 }

@@ -3,21 +3,19 @@ import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import { requireOmPrincipal, type OmPrincipal } from '@/lib/auth/om-api-key'
 import { AppError, ForbiddenError, InvalidError, MethodNotAllowedError, NotFoundError, ParseError, UnauthenticatedError } from '@/lib/http/errors'
-import { withRequestContext } from '@/lib/http/request-context'
+import { defineArea } from '@/lib/http/area'
 import { ConflictError, GatewayRefusedError, LedgerValidationError, OverRefundError } from '@/lib/ledger/errors'
 import { exactJson } from '@/lib/ledger/money'
 
 /**
  * The order-management area (`/v1/om/…`), declared once: `api-key` + `organization-id` auth and the
  * envelope `{app, service, warnings, instanceId, requestId, data}` on every answer, errors included
- * (`data: null`, `error: {code, message, fields}`). Moving onto the shared route table is one line per route.
+ * (`data: null`, `error: {code, message, fields}`).
  */
 export const APP_NAME = 'payment-console'
 /** This server process: host, pid and a boot nonce, so two processes on one host differ. */
 export const INSTANCE_ID = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
 
-type RouteContext = { params: Promise<Record<string, string>> }
-export type OmHandler = (request: Request, context: { params: Record<string, string>; principal: OmPrincipal; requestId: string }) => Promise<OmAnswer>
 export type OmAnswer = { status: number; payload: { data: unknown } | { error: OmErrorBody }; headers?: Record<string, string> }
 export type OmErrorBody = { code: string; message: string; fields: Record<string, unknown> }
 
@@ -42,7 +40,9 @@ export function omErrorAnswer(error: AppError): OmAnswer {
   return fail(error.status, error.status === 415 ? 'validation_error' : 'error', error.message)
 }
 
-function envelope(answer: OmAnswer, requestId: string): Response {
+/** The envelope around an answer; `requestId` echoes X-Request-Id (or is made) and is also a header. */
+export function envelope(answer: OmAnswer, request: Request): Response {
+  const requestId = requestIdOf(request)
   const body = { app: APP_NAME, service: 'om', warnings: [], instanceId: INSTANCE_ID, requestId, ...('data' in answer.payload ? { data: answer.payload.data } : { data: null, error: answer.payload.error }) }
   return new Response(exactJson(body), {
     status: answer.status,
@@ -50,25 +50,24 @@ function envelope(answer: OmAnswer, requestId: string): Response {
   })
 }
 
-export function omRoute(handler: OmHandler) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    const requestId = requestIdOf(request)
-    try {
-      const principal = await requireOmPrincipal(request)
-      const params = (await context?.params) ?? {}
-      return envelope(await withRequestContext(request, () => handler(request, { params, principal, requestId })), requestId)
-    } catch (error) {
-      if (error instanceof AppError) return envelope(omErrorAnswer(error), requestId)
-      console.error('Unhandled OM error:', error instanceof Error ? error.stack : error)
-      return envelope({ status: 500, payload: { error: { code: 'error', message: 'A server error occurred.', fields: {} } } }, requestId)
-    }
-  }
+/** The area's one error renderer: every failure, auth and 405 included, in the envelope. */
+export function omErrorResponse(error: unknown, request: Request): Response {
+  if (error instanceof AppError) return envelope(omErrorAnswer(error), request)
+  console.error('Unhandled OM error:', error instanceof Error ? error.stack : error)
+  return envelope({ status: 500, payload: { error: { code: 'error', message: 'A server error occurred.', fields: {} } } }, request)
 }
 
-export function omMethodNotAllowed(...allowed: string[]) {
-  return omRoute(async (request) => {
-    throw new MethodNotAllowedError(request.method, [...allowed, 'OPTIONS'])
-  })
-}
+/**
+ * The order-management area (`/v1/om/…`): `api-key` + `organization-id` (no cookies, so no same-origin
+ * rule), the envelope on every answer. Its routes are in lib/om/routes.ts, on the shared route table.
+ */
+export const omArea = defineArea<OmPrincipal>({
+  name: 'om',
+  prefixes: ['/v1/om/'],
+  authenticate: async (request) => ({ principal: await requireOmPrincipal(request), viaCookie: false }),
+  renderError: omErrorResponse,
+  limits: { json: 64 * 1024, form: 64 * 1024, upload: 64 * 1024 },
+  sameOriginForCookieWrites: false,
+})
 
 export const ok = (data: unknown, status = 200): OmAnswer => ({ status, payload: { data } })

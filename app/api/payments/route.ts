@@ -1,8 +1,4 @@
-import { createPaymentHandler, listPaymentsHandler } from '@/lib/ledger/handlers'
-import { ledgerMethodNotAllowed } from '@/lib/ledger/http'
+// /api/payments/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const GET = listPaymentsHandler
-export const POST = createPaymentHandler
-export const PUT = ledgerMethodNotAllowed('GET', 'POST')
-export const PATCH = ledgerMethodNotAllowed('GET', 'POST')
-export const DELETE = ledgerMethodNotAllowed('GET', 'POST')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/payments/')

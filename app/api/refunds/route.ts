@@ -1,8 +1,4 @@
-import { createRefundHandler, listRefundsHandler } from '@/lib/ledger/handlers'
-import { ledgerMethodNotAllowed } from '@/lib/ledger/http'
+// /api/refunds/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const GET = listRefundsHandler
-export const POST = createRefundHandler
-export const PUT = ledgerMethodNotAllowed('GET', 'POST')
-export const PATCH = ledgerMethodNotAllowed('GET', 'POST')
-export const DELETE = ledgerMethodNotAllowed('GET', 'POST')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/refunds/')

@@ -1,8 +1,4 @@
-import { getPaymentHandler, updatePaymentHandler, voidPaymentHandler } from '@/lib/ledger/handlers'
-import { ledgerMethodNotAllowed } from '@/lib/ledger/http'
+// /api/payments/{payment_id}/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const GET = getPaymentHandler
-export const PUT = updatePaymentHandler
-export const DELETE = voidPaymentHandler
-export const POST = ledgerMethodNotAllowed('GET', 'PUT', 'DELETE')
-export const PATCH = ledgerMethodNotAllowed('GET', 'PUT', 'DELETE')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/payments/{payment_id}/')

@@ -1,8 +1,4 @@
-import { getRefundHandler } from '@/lib/ledger/handlers'
-import { ledgerMethodNotAllowed } from '@/lib/ledger/http'
+// /api/refunds/{refund_id}/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const GET = getRefundHandler
-export const POST = ledgerMethodNotAllowed('GET')
-export const PUT = ledgerMethodNotAllowed('GET')
-export const PATCH = ledgerMethodNotAllowed('GET')
-export const DELETE = ledgerMethodNotAllowed('GET')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/api/refunds/{refund_id}/')

@@ -1,8 +1,4 @@
-import { createPaymentHandler } from '@/lib/om/handlers'
-import { omMethodNotAllowed } from '@/lib/om/http'
+// /v1/om/payments/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const POST = createPaymentHandler
-export const GET = omMethodNotAllowed('POST')
-export const PUT = omMethodNotAllowed('POST')
-export const PATCH = omMethodNotAllowed('POST')
-export const DELETE = omMethodNotAllowed('POST')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/v1/om/payments/')

@@ -1,8 +1,4 @@
-import { getOrderHandler } from '@/lib/om/handlers'
-import { omMethodNotAllowed } from '@/lib/om/http'
+// /v1/om/orders/{id}/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const GET = getOrderHandler
-export const POST = omMethodNotAllowed('GET')
-export const PUT = omMethodNotAllowed('GET')
-export const PATCH = omMethodNotAllowed('GET')
-export const DELETE = omMethodNotAllowed('GET')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/v1/om/orders/{id}/')

@@ -1,8 +1,4 @@
-import { deletePaymentHandler, updatePaymentHandler } from '@/lib/om/handlers'
-import { omMethodNotAllowed } from '@/lib/om/http'
+// /v1/om/payments/{uid}/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const PATCH = updatePaymentHandler
-export const DELETE = deletePaymentHandler
-export const GET = omMethodNotAllowed('PATCH', 'DELETE')
-export const POST = omMethodNotAllowed('PATCH', 'DELETE')
-export const PUT = omMethodNotAllowed('PATCH', 'DELETE')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/v1/om/payments/{uid}/')

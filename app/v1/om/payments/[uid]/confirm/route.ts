@@ -1,8 +1,4 @@
-import { confirmPaymentHandler } from '@/lib/om/handlers'
-import { omMethodNotAllowed } from '@/lib/om/http'
+// /v1/om/payments/{uid}/confirm/ — the route table (lib/ledger/routes.ts, lib/om/routes.ts) answers this path.
+import { nextRoute } from '@/lib/http/next'
 
-export const PATCH = confirmPaymentHandler
-export const GET = omMethodNotAllowed('PATCH')
-export const POST = omMethodNotAllowed('PATCH')
-export const PUT = omMethodNotAllowed('PATCH')
-export const DELETE = omMethodNotAllowed('PATCH')
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/v1/om/payments/{uid}/confirm/')
