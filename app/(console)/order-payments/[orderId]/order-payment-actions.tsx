@@ -72,7 +72,7 @@ export function OrderPaymentActions({ uid, label, can, remaining }: { uid: strin
           <div className="field">
             <label htmlFor={amountId}>Refund amount</label>
             <input id={amountId} className="input" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} aria-describedby={`${amountId}-hint`} />
-            <span className="hint" id={`${amountId}-hint`}>
+            <span className="hint" id={`${amountId}-hint`} style={{ color: 'var(--text-muted)' }}>
               Up to {remaining}. A gateway payment is refunded to the card at once.
             </span>
           </div>

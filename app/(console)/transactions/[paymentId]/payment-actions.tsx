@@ -52,7 +52,7 @@ export function PaymentActions({ paymentId, status, remaining, amount }: { payme
               required
               pattern="\d+(\.\d{1,2})?"
             />
-            <span className="hint" id="refund-hint">
+            <span className="hint" id="refund-hint" style={{ color: 'var(--text-muted)' }}>
               Up to {remaining}. The money goes back through the gateway at once.
             </span>
           </div>
