@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type * as storefront from './tables/storefront'
+import type { CheckoutAttemptTable, OrderLineTable } from './tables/checkout'
 import type { LoginThrottleTable, SessionTable } from './tables/auth'
 import type { IdempotencyKeyTable, LedgerPaymentTable, LedgerRefundTable, OmApiKeyTable, OmPaymentTable, OrderTable, OrganizationTable } from './tables/ledger'
 
@@ -237,6 +238,9 @@ export interface Database {
   ledger_payments: LedgerPaymentTable
   ledger_refunds: LedgerRefundTable
   idempotency_keys: IdempotencyKeyTable
+  // the demo checkout (db/tables/checkout.ts)
+  order_lines: OrderLineTable
+  checkout_attempts: CheckoutAttemptTable
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>

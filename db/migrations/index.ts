@@ -7,6 +7,7 @@ import * as gatewaySecretsSafeSide from './0006-gateway-secrets-safe-side'
 import * as sessionsThrottleLeases from './0007-sessions-throttle-leases'
 import * as storefront from './0008-storefront'
 import * as ordersAndLedger from './0010-orders-and-ledger'
+import * as checkout from './0012-checkout'
 
 // A static list rather than a folder scan: the Next server bundle has no migrations folder to read.
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0007-sessions-throttle-leases': sessionsThrottleLeases,
   '0008-storefront': storefront,
   '0010-orders-and-ledger': ordersAndLedger,
+  '0012-checkout': checkout,
 }
 
 /**

@@ -1,8 +1,10 @@
 'use client'
 
+import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import type { BasketView, PreOrderView } from '@/lib/storefront/basket'
+import { CHECKOUT_TEXTS } from '@/lib/checkout/texts'
 import { formatMoney, TEXTS, type PageLanguage } from '@/lib/storefront/i18n'
 import { firstError, shopFetch } from './shop-fetch'
 
@@ -109,6 +111,11 @@ export function BasketEditor({ basket, preOrder, language }: { basket: BasketVie
             <dd>{money(preOrder.total_amount)}</dd>
           </dl>
           </section>
+        )}
+        {preOrder && (
+          <Link href="/storefront/checkout" className="shop-button">
+            {CHECKOUT_TEXTS[language].toPayment}
+          </Link>
         )}
       </div>
     </>
