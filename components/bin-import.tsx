@@ -1,8 +1,8 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useEffect, useRef, useState } from 'react'
-import { useHydrated } from './use-hydrated'
+import { useRef, useState } from 'react'
+import { KeptInput } from './kept-controls'
 import { useToast } from './toast'
 
 type Progress = { processed: number; created: number; existing: number; invalid: number; done: boolean }
@@ -26,9 +26,6 @@ export function BinImport({ cardId }: { cardId: number }) {
   const [results, setResults] = useState<Result[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [chosen, setChosen] = useState(false)
-  const hydrated = useHydrated()
-  // A file chosen before the page was interactive fired its change event unseen: read the input itself.
-  useEffect(() => setChosen(Boolean(fileInput.current?.files?.length)), [])
 
   async function upload() {
     const file = fileInput.current?.files?.[0]
@@ -103,7 +100,8 @@ export function BinImport({ cardId }: { cardId: number }) {
         <div className="row" style={{ alignItems: 'flex-end' }}>
           <div className="field">
             <label htmlFor="bin-import-file">BIN numbers CSV file</label>
-            <input id="bin-import-file" ref={fileInput} type="file" accept=".csv,.txt,text/csv,text/plain" className="input" style={{ paddingTop: 5 }} disabled={running || !hydrated} onChange={(event) => setChosen(Boolean(event.target.files?.length))} />
+            {/* A file chosen before hydration fired its change event unseen: KeptInput replays it once mounted. */}
+            <KeptInput id="bin-import-file" ref={fileInput} type="file" accept=".csv,.txt,text/csv,text/plain" className="input" style={{ paddingTop: 5 }} disabled={running} onChange={(event) => setChosen(Boolean(event.target.files?.length))} />
           </div>
           <button type="button" className="btn btn-primary" onClick={upload} disabled={running || !chosen} aria-busy={running}>
             {running && <span className="spinner" aria-hidden />}

@@ -2,6 +2,7 @@
 
 import { useRef } from 'react'
 import { switchChannelAction } from '@/lib/channels/actions'
+import { KeptSelect } from './kept-controls'
 
 export function ChannelSwitcher({ channels, current }: { channels: { id: number; name: string }[]; current?: number }) {
   const formRef = useRef<HTMLFormElement>(null)
@@ -10,7 +11,8 @@ export function ChannelSwitcher({ channels, current }: { channels: { id: number;
       <label htmlFor="channel-switcher" className="muted" style={{ fontSize: 13 }}>
         Sales channel
       </label>
-      <select
+      {/* A channel chosen before hydration is switched to once the page is interactive. */}
+      <KeptSelect
         id="channel-switcher"
         name="channel"
         className="select"
@@ -23,7 +25,7 @@ export function ChannelSwitcher({ channels, current }: { channels: { id: number;
             {channel.name}
           </option>
         ))}
-      </select>
+      </KeptSelect>
       <noscript>
         <button type="submit" className="btn btn-sm">Switch</button>
       </noscript>

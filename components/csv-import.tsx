@@ -7,7 +7,7 @@ import type { ImportRowResult, ImportRowsAction } from '@/lib/resource/action-re
 import { csvLine, csvRecords } from '@/lib/console/csv'
 import type { FieldSpec } from '@/lib/console/field-spec'
 import { useToast } from './toast'
-import { useHydrated } from './use-hydrated'
+import { KeptInput } from './kept-controls'
 import { inSentence } from '@/lib/console/format'
 
 const CHUNK = 25
@@ -28,7 +28,6 @@ export function CsvImport({ resource, importRows, title, titlePlural, fields, de
   const [running, setRunning] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [onlyFailed, setOnlyFailed] = useState(false)
-  const hydrated = useHydrated()
 
   const template = `data:text/csv;charset=utf-8,${encodeURIComponent(`${csvLine(columns.map((spec) => spec.name))}\r\n`)}`
 
@@ -92,7 +91,8 @@ export function CsvImport({ resource, importRows, title, titlePlural, fields, de
         </p>
         <div className="field" style={{ maxWidth: 420 }}>
           <label htmlFor="csv-file">CSV file</label>
-          <input ref={input} id="csv-file" type="file" accept=".csv,text/csv" className="input file-input" disabled={running || !hydrated} onChange={(event) => read(event.target.files?.[0])} />
+          {/* A file chosen before hydration is read once the page is interactive (KeptInput replays the change). */}
+          <KeptInput ref={input} id="csv-file" type="file" accept=".csv,text/csv" className="input file-input" disabled={running} onChange={(event) => read(event.target.files?.[0])} />
         </div>
         {parsed?.problems.length ? (
           <div className="form-error" role="alert">

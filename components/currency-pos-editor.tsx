@@ -3,6 +3,7 @@
 import { useMemo } from 'react'
 import type { Option } from '@/lib/console/field-spec'
 import { FieldMessages, JsonTextFallback } from './field-messages'
+import { KeptInput, KeptSelect } from './kept-controls'
 
 type Item = { currency: string; cash_payment: number | ''; installment_payment: number | ''; three_d_payment: number | null }
 
@@ -73,7 +74,7 @@ export function CurrencyPosEditor({
             {items.map((item, index) => (
               <tr key={index}>
                 <td>
-                  <input
+                  <KeptInput
                     className="input input-inline currency-code"
                     aria-label={`Currency ${index + 1}`}
                     maxLength={3}
@@ -84,7 +85,7 @@ export function CurrencyPosEditor({
                 </td>
                 {POS_KEYS.map(([key, heading]) => (
                   <td key={key}>
-                    <select
+                    <KeptSelect
                       className="select select-sm"
                       aria-label={`${heading} for ${item.currency || `currency ${index + 1}`}`}
                       value={item[key] === null || item[key] === undefined ? '' : String(item[key])}
@@ -96,7 +97,7 @@ export function CurrencyPosEditor({
                           {option.label}
                         </option>
                       ))}
-                    </select>
+                    </KeptSelect>
                   </td>
                 ))}
                 <td className="actions-col">

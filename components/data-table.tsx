@@ -8,6 +8,7 @@ import type { ColumnSpec, FilterSpec, ListState } from '@/lib/console/table-spec
 import { PAGE_SIZES } from '@/lib/console/table-spec'
 import { formatDateTime, inSentence } from '@/lib/console/format'
 import { AuditChanges } from './audit-changes'
+import { KeptInput, KeptSelect } from './kept-controls'
 import { useHydrated } from './use-hydrated'
 
 type Row = Record<string, unknown>
@@ -81,8 +82,11 @@ function TextFilter({ filter, urlValue, onCommit, idPrefix }: { filter: FilterSp
   const [value, setValue] = useState(urlValue)
   const input = useRef<HTMLInputElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const seenUrlValue = useRef(urlValue)
   useEffect(() => {
-    // Follow the URL (back button, "Clear filters") unless the user is typing in this box.
+    // Follow the URL when it changes (back button, "Clear filters") unless the user is typing in this box.
+    if (seenUrlValue.current === urlValue) return
+    seenUrlValue.current = urlValue
     if (document.activeElement !== input.current) setValue(urlValue)
   }, [urlValue])
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -90,7 +94,7 @@ function TextFilter({ filter, urlValue, onCommit, idPrefix }: { filter: FilterSp
   return (
     <div className="field">
       <label htmlFor={id}>{filter.label}</label>
-      <input
+      <KeptInput
         ref={input}
         id={id}
         className="input"
@@ -121,14 +125,14 @@ function SelectFilter({ filter, urlValue, onCommit, idPrefix }: { filter: Filter
   return (
     <div className="field">
       <label htmlFor={id}>{filter.label}</label>
-      <select id={id} className="select" value={urlValue} onChange={(event) => onCommit(event.target.value)}>
+      <KeptSelect id={id} className="select" value={urlValue} onChange={(event) => onCommit(event.target.value)}>
         <option value="">All</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-      </select>
+      </KeptSelect>
     </div>
   )
 }
@@ -194,13 +198,18 @@ export function DataTable(props: DataTableProps) {
   const param = (name: string) => `${paramPrefix}${name}`
   const get = (name: string) => searchParams.get(param(name))
 
+  // Changes asked for while an earlier navigation is still on its way build on it, not on the old URL
+  // (a filter chosen and another typed in quick succession both apply).
+  const queued = useRef<{ from: string; params: URLSearchParams } | null>(null)
   const navigate = (changes: Record<string, string | null>, resetPage = true) => {
-    const params = new URLSearchParams(searchParams.toString())
+    const from = searchParams.toString()
+    const params = new URLSearchParams(queued.current?.from === from ? queued.current.params : searchParams)
     for (const [key, value] of Object.entries(changes)) {
       if (value === null || value === '') params.delete(param(key))
       else params.set(param(key), value)
     }
     if (resetPage) params.delete(param('page'))
+    queued.current = { from, params }
     const query = params.toString()
     startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }))
   }
@@ -276,7 +285,6 @@ export function DataTable(props: DataTableProps) {
     <div className="panel data-table">
       <div className="table-toolbar">
         <div className="table-filters" role="search" aria-label={`Filter ${inSentence(caption)}`}>
-          <fieldset className="contents" disabled={!hydrated} data-hydrating={hydrated ? undefined : ''}>
           {filters.map((filter) =>
             filter.type === 'select' || filter.type === 'boolean' ? (
               <SelectFilter key={filter.param} idPrefix={paramPrefix} filter={filter} urlValue={get(filter.param) ?? ''} onCommit={(value) => navigate({ [filter.param]: value })} />
@@ -289,7 +297,6 @@ export function DataTable(props: DataTableProps) {
               Clear filters
             </button>
           ) : null}
-          </fieldset>
         </div>
         <div className="row">
           {toolbar}
@@ -435,7 +442,7 @@ export function DataTable(props: DataTableProps) {
           <label htmlFor={`${paramPrefix || caption}-page-size`} className="muted">
             Rows per page
           </label>
-          <select
+          <KeptSelect
             id={`${paramPrefix || caption}-page-size`}
             className="select select-sm"
             value={limit}
@@ -446,7 +453,7 @@ export function DataTable(props: DataTableProps) {
                 {size}
               </option>
             ))}
-          </select>
+          </KeptSelect>
           <span aria-live="polite">
             {count === 0 ? 'No rows' : `${from}–${to} of ${count.toLocaleString('en-US')}`}
           </span>

@@ -1,3 +1,5 @@
+import { KeptTextarea } from './kept-controls'
+
 /** The hint and the error under a form control; their ids are what the control's aria-describedby names. */
 export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
@@ -24,7 +26,7 @@ export function JsonTextFallback({ id, label, value, disabled, hint, error, onCh
   return (
     <div className="field field-wide">
       <label htmlFor={id}>{label}</label>
-      <textarea
+      <KeptTextarea
         id={id}
         className="textarea"
         value={value}

@@ -11,6 +11,7 @@ import { Modal } from './modal'
 import { ResourceForm } from './resource-form'
 import { useToast } from './toast'
 import { useHydrated } from './use-hydrated'
+import { KeptInput } from './kept-controls'
 import { inSentence } from '@/lib/console/format'
 
 type Row = Record<string, unknown>
@@ -126,10 +127,10 @@ export function RelatedRecords(props: RelatedRecordsProps) {
     const error = rowErrors[String(row.pk)]?.[spec.name]
     const name = `${spec.label} of ${label(row)}`
     if (spec.kind === 'boolean')
-      return <input type="checkbox" className="inline-check" aria-label={name} checked={Boolean(value)} onChange={(event) => setDraft(row, spec.name, event.target.checked)} />
+      return <KeptInput type="checkbox" className="inline-check" aria-label={name} checked={Boolean(value)} onChange={(event) => setDraft(row, spec.name, event.target.checked)} />
     return (
       <span className="inline-field">
-        <input
+        <KeptInput
           className="input input-inline"
           aria-label={name}
           aria-invalid={error ? true : undefined}

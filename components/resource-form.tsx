@@ -75,6 +75,7 @@ function FieldControl({
   errors,
   options,
   value,
+  initial,
   idPrefix,
 }: {
   idPrefix: string
@@ -83,12 +84,15 @@ function FieldControl({
   errors: FormErrors<FormValues>
   options?: Option[]
   value: unknown
+  /** The form's default for the field, rendered by the server so the page shows it before hydration. */
+  initial: unknown
 }) {
   const id = `${idPrefix}-${spec.name}`
   const error = errors[spec.name]?.message as string | undefined
   const hint = hintFor(spec)
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': spec.required || undefined }
+  const defaultValue = typeof initial === 'string' ? initial : undefined
   const label = (
     <label htmlFor={id} className={spec.required ? 'is-required' : undefined}>
       {spec.label}
@@ -100,7 +104,7 @@ function FieldControl({
     return (
       <div className="field field-checkbox">
         <label className="checkbox" htmlFor={id}>
-          <input type="checkbox" {...common} {...registration} />
+          <input type="checkbox" defaultChecked={initial === true} {...common} {...registration} />
           {spec.label}
         </label>
         {messages}
@@ -112,7 +116,7 @@ function FieldControl({
   if (spec.kind === 'choice' || spec.kind === 'fk') {
     const choices = spec.kind === 'choice' ? (spec.choices ?? []).map((choice) => ({ value: choice.value, label: choice.display_name })) : options ?? []
     control = (
-      <select className="select" {...common} {...registration}>
+      <select className="select" defaultValue={defaultValue} {...common} {...registration}>
         <option value="">{spec.required ? 'Select…' : 'None'}</option>
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>
@@ -122,12 +126,12 @@ function FieldControl({
       </select>
     )
   } else if (spec.kind === 'json' || spec.widget === 'textarea') {
-    control = <textarea className="textarea" rows={spec.kind === 'json' ? 6 : 3} spellCheck={false} {...common} {...registration} />
+    control = <textarea className="textarea" rows={spec.kind === 'json' ? 6 : 3} spellCheck={false} defaultValue={defaultValue} {...common} {...registration} />
   } else if (spec.widget === 'secret') {
-    control = <SecretInput label={spec.label} {...common} {...registration} />
+    control = <SecretInput label={spec.label} defaultValue={defaultValue} {...common} {...registration} />
   } else {
     const inputMode = spec.kind === 'integer' ? 'numeric' : spec.kind === 'decimal' ? 'decimal' : spec.kind === 'url' ? 'url' : undefined
-    control = <input className="input" type="text" inputMode={inputMode} autoComplete="off" {...common} {...registration} />
+    control = <input className="input" type="text" inputMode={inputMode} autoComplete="off" defaultValue={defaultValue} {...common} {...registration} />
     if (spec.widget === 'image-url') {
       const url = typeof value === 'string' ? value.trim() : ''
       control = (
@@ -245,8 +249,9 @@ export function ResourceForm(props: ResourceFormProps) {
     }
     return withConfig
   }, [schema, configSpec, record])
+  const defaults = useMemo(() => toFormValues(editable, record), [editable, record])
   const form = useForm<FormValues, unknown, Record<string, unknown>>({
-    defaultValues: toFormValues(editable, record),
+    defaultValues: defaults,
     resolver,
     mode: 'onTouched',
   })
@@ -321,13 +326,26 @@ export function ResourceForm(props: ResourceFormProps) {
       if (creating && editable.some((spec) => spec.name === 'slug') && !getFieldState('slug').isDirty) setValue('slug', slugify(event.target.value))
     },
   })
+  useEffect(() => {
+    // Fields typed or chosen before hydration were adopted quietly by react-hook-form: tell its
+    // watchers (a chosen gateway's settings, a logo preview), and derive the slug as typing would have.
+    const values = form.getValues()
+    for (const spec of editable) if (values[spec.name] !== defaults[spec.name]) setValue(spec.name, values[spec.name], { shouldDirty: true })
+    if (creating && typeof values.name === 'string' && values.name && editable.some((spec) => spec.name === 'slug') && !values.slug) setValue('slug', slugify(values.name))
+    // Once, at mount: later changes arrive as events.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
   const submitting = formState.isSubmitting
   const recordName = record ? nameOf(record) : ''
 
   return (
     <form className={onDone ? 'resource-form in-dialog' : 'panel resource-form'} onSubmit={onSubmit} noValidate>
       {children}
-      <fieldset disabled={readOnly || submitting || !hydrated} data-hydrating={hydrated ? undefined : ''} className="panel-body form-grid">
+      {/* Fields take input from the moment they are shown: what is typed before hydration is kept
+          (react-hook-form adopts a field whose value differs from its server-rendered default). Only the
+          buttons wait for hydration, so the form is never submitted natively before it can be checked. */}
+      <fieldset disabled={readOnly || submitting} className="panel-body form-grid">
         {readOnly && readOnlyNote ? (
           <p className="notice field-wide" role="note">
             {readOnlyNote}
@@ -403,6 +421,7 @@ export function ResourceForm(props: ResourceFormProps) {
             errors={formState.errors}
             options={options[spec.name]}
             value={watched?.[spec.name]}
+            initial={defaults[spec.name]}
           />
           ),
         )}

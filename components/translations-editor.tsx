@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react'
 import { FieldMessages, JsonTextFallback } from './field-messages'
+import { KeptInput, KeptSelect } from './kept-controls'
 
 /** Languages a Turkish merchant's storefronts usually speak; any other code already stored is kept and shown. */
 const LANGUAGES: [string, string][] = [
@@ -79,7 +80,7 @@ export function TranslationsEditor({
         <div className="translation-rows">
           {entries.map((entry, index) => (
             <div className="translation-row" key={entry.language}>
-              <select
+              <KeptSelect
                 className="select select-sm"
                 aria-label={`Language of translation ${index + 1}`}
                 value={entry.language}
@@ -90,8 +91,8 @@ export function TranslationsEditor({
                     {name} ({code})
                   </option>
                 ))}
-              </select>
-              <input
+              </KeptSelect>
+              <KeptInput
                 className="input"
                 aria-label={`${textLabel} in ${nameOf(entry.language)}`}
                 value={typeof entry.texts[textKey] === 'string' ? String(entry.texts[textKey]) : ''}

@@ -1,0 +1,49 @@
+'use client'
+
+import { forwardRef, useEffect, useImperativeHandle, useRef, type ChangeEvent, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+
+/** What a control holds now: a checkbox's state as "true"/"false", any other control's value. */
+function liveValue(element: Control): string {
+  return element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio') ? String(element.checked) : element.value
+}
+
+/**
+ * Server-rendered controls take input before React hydrates them. React keeps what the page holds
+ * when it hydrates, but a controlled control's state does not know it, and the next render would write
+ * the state back over it. Once mounted, the control hands what it holds to its own onChange, as if the
+ * user had typed it then; a control first rendered in the browser holds its state and nothing happens.
+ */
+function useKeptControl<T extends Control>(rendered: string, onChange: ((event: ChangeEvent<T>) => void) | undefined) {
+  const ref = useRef<T>(null)
+  useEffect(() => {
+    const element = ref.current
+    if (element && onChange && liveValue(element) !== rendered) onChange({ target: element, currentTarget: element } as ChangeEvent<T>)
+    // Only what the page held when it hydrated is adopted; later changes arrive as events.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  return ref
+}
+
+const shown = (value: unknown, fallback: unknown) => String(value ?? fallback ?? '')
+
+/** An `<input>` with an onChange that also receives what was typed into it before hydration. */
+export const KeptInput = forwardRef<HTMLInputElement | null, InputHTMLAttributes<HTMLInputElement>>(function KeptInput(props, forwarded) {
+  const checkable = props.type === 'checkbox' || props.type === 'radio'
+  const ref = useKeptControl<HTMLInputElement>(checkable ? String(Boolean(props.checked ?? props.defaultChecked)) : shown(props.value, props.defaultValue), props.onChange)
+  useImperativeHandle(forwarded, () => ref.current as HTMLInputElement)
+  return <input ref={ref} {...props} />
+})
+
+/** A `<select>` with an onChange that also receives a choice made before hydration. */
+export function KeptSelect(props: SelectHTMLAttributes<HTMLSelectElement>) {
+  const ref = useKeptControl<HTMLSelectElement>(shown(props.value, props.defaultValue), props.onChange)
+  return <select ref={ref} {...props} />
+}
+
+/** A `<textarea>` with an onChange that also receives what was typed into it before hydration. */
+export function KeptTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ref = useKeptControl<HTMLTextAreaElement>(shown(props.value, props.defaultValue), props.onChange)
+  return <textarea ref={ref} {...props} />
+}
