@@ -8,7 +8,7 @@ import { connectGateway, GatewayUnavailableError, openGatewayConfig, type Gatewa
 import { AppError, InvalidError } from '@/lib/http/errors'
 import { publicOrigin } from '@/lib/http/request-context'
 import { auditEntry, changed, type Actor } from '@/lib/ledger/actor'
-import { newPaymentId } from '@/lib/ledger/payments'
+import { newPaymentId, recordLedgerPayment } from '@/lib/ledger/payments'
 import { basketView } from '@/lib/storefront/basket'
 import { formatMinor, toMinor } from '@/lib/storefront/money'
 import { stageCard } from '@/lib/storefront/stored-cards'
@@ -361,34 +361,18 @@ async function insertLedgerPayment(trx: Transaction<Database>, attempt: Attempt,
   }
   if (attempt.expiry_month !== null) params.expiration_month = String(attempt.expiry_month).padStart(2, '0')
   if (attempt.expiry_year !== null) params.expiration_year = String(attempt.expiry_year)
-  const row = await trx
-    .insertInto('ledger_payments')
-    .values({
-      payment_id: paymentId,
-      amount: attempt.amount,
-      payment_method: 'credit_card',
-      status: outcome.status,
-      currency: attempt.currency,
-      channel_id: attempt.channel_id,
-      pos_id: attempt.pos_id,
-      gateway_transaction_id: outcome.transactionId,
-      error_code: outcome.errorCode ?? null,
-      error_message: outcome.message?.slice(0, 255) ?? null,
-      additional_params: JSON.stringify(params),
-      created_via: actor.via,
-      created_by: actor.by,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await auditEntry(trx, actor, {
-    action: 'create',
-    resource: 'ledger_payments',
-    recordId: row.id,
-    label: row.payment_id,
-    channelId: row.channel_id,
-    changes: changed(null, { amount: row.amount, payment_method: row.payment_method, status: row.status, number: attempt.masked_number, error_code: row.error_code }),
-  })
-  return row
+  return recordLedgerPayment(trx, actor, {
+    payment_id: paymentId,
+    amount: attempt.amount,
+    payment_method: 'credit_card',
+    status: outcome.status,
+    currency: attempt.currency,
+    channel_id: attempt.channel_id,
+    pos_id: attempt.pos_id,
+    gateway_transaction_id: outcome.transactionId,
+    error_code: outcome.errorCode ?? null,
+    error_message: outcome.message?.slice(0, 255) ?? null,
+  }, params)
 }
 
 /** A decline: recorded in the ledger as an error, the attempt closed; the pre-order stays payable. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
 import type { Database } from '@/db/types'
 import type { LedgerPaymentTable } from '@/db/tables/ledger'
-import type { Selectable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 import { maskCardNumber } from '@/lib/gateways/dummypay'
 import { NotFoundError } from '@/lib/http/errors'
 import { auditEntry, changed, type Actor } from './actor'
@@ -208,6 +208,32 @@ function parseCharge(body: unknown): ChargeInput {
  * POST /api/payments: charges through the default channel's DummyPay POS and records the outcome, a
  * decline included (`status: "error"`). Only the masked number, holder and expiry are kept.
  */
+/**
+ * Writes what a gateway did into the ledger, with its audit entry, in the caller's transaction: the one way
+ * a payment enters the ledger (its own POST, the checkout). `params` hold the masked number only, never a CVV.
+ */
+export async function recordLedgerPayment(
+  trx: Transaction<Database>,
+  actor: Actor,
+  values: Omit<Insertable<LedgerPaymentTable>, 'additional_params' | 'created_via' | 'created_by'>,
+  params: Record<string, unknown>,
+): Promise<LedgerPaymentRow> {
+  const row = await trx
+    .insertInto('ledger_payments')
+    .values({ ...values, additional_params: JSON.stringify(params), created_via: actor.via, created_by: actor.by })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  await auditEntry(trx, actor, {
+    action: 'create',
+    resource: 'ledger_payments',
+    recordId: row.id,
+    label: row.payment_id,
+    channelId: row.channel_id,
+    changes: changed(null, { amount: row.amount, payment_method: row.payment_method, status: row.status, number: params.number ?? null, error_code: row.error_code }),
+  })
+  return row
+}
+
 export async function createPayment(db: Kysely<Database>, body: unknown, actor: Actor): Promise<LedgerPaymentRow> {
   const input = parseCharge(body)
   const pos = await defaultPos(db)
@@ -231,34 +257,18 @@ export async function createPayment(db: Kysely<Database>, body: unknown, actor: 
   if (input.phone) stored.phone = `${input.phone.slice(0, -4).replace(/\d/g, '*')}${input.phone.slice(-4)}`
   const approved = result.status === 'approved' || result.status === 'three_d_redirect'
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('ledger_payments')
-      .values({
-        payment_id: paymentId,
-        amount,
-        payment_method: input.method,
-        status: approved ? 'success' : 'error',
-        currency: pos.currency,
-        channel_id: pos.channelId,
-        pos_id: pos.id,
-        gateway_transaction_id: approved ? result.transactionId : null,
-        error_code: result.status === 'declined' ? result.errorCode : null,
-        error_message: result.status === 'declined' ? result.message.slice(0, 255) : null,
-        additional_params: JSON.stringify(stored),
-        created_via: actor.via,
-        created_by: actor.by,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    await auditEntry(trx, actor, {
-      action: 'create',
-      resource: 'ledger_payments',
-      recordId: row.id,
-      label: row.payment_id,
-      channelId: row.channel_id,
-      changes: changed(null, { amount: row.amount, payment_method: row.payment_method, status: row.status, number: stored.number ?? null, error_code: row.error_code }),
-    })
-    return row
+    return recordLedgerPayment(trx, actor, {
+      payment_id: paymentId,
+      amount,
+      payment_method: input.method,
+      status: approved ? 'success' : 'error',
+      currency: pos.currency,
+      channel_id: pos.channelId,
+      pos_id: pos.id,
+      gateway_transaction_id: approved ? result.transactionId : null,
+      error_code: result.status === 'declined' ? result.errorCode : null,
+      error_message: result.status === 'declined' ? result.message.slice(0, 255) : null,
+    }, stored)
   })
 }
 
