@@ -5,7 +5,7 @@ export function cardDigits(value: string): string {
   return value.replace(/\D/g, '').slice(0, 19)
 }
 
-/** "4111111111111111" → "4111 1111 1111 1111" (groups of four, as printed on most cards). */
+/** Digits in groups of four as typed ("41111111" → "4111 1111"), as printed on most cards. */
 export function formatCardNumber(value: string): string {
   return cardDigits(value).replace(/(\d{4})(?=\d)/g, '$1 ')
 }
