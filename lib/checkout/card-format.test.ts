@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { luhnValid } from '@/lib/gateways/dummypay'
+import { luhnValid } from '@/lib/gateways/card-number'
 import { binOf, cardDigits, formatCardNumber, luhnOk } from './card-format'
 
 describe('checkout card helpers', () => {

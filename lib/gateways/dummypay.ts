@@ -1,31 +1,12 @@
 import { createHash } from 'node:crypto'
+import { luhnValid, maskCardNumber } from './card-number'
+import { DUMMYPAY_DECLINED_CARD } from './dummypay-test-cards'
 import { CardRejectedError, type CardInput, type FollowUpResult, type GatewayClient, type GatewayPos, type PaymentRequest, type PaymentResult } from './types'
-
-/** Stripe's well-known "always declined" test number; every other valid card is approved. */
-export const DUMMYPAY_DECLINED_CARD = '4000000000000002'
 
 const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/
 
 function digest(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex')
-}
-
-export function luhnValid(number: string): boolean {
-  if (!/^\d{12,19}$/.test(number)) return false
-  let sum = 0
-  for (let index = 0; index < number.length; index += 1) {
-    let digit = Number(number[number.length - 1 - index])
-    if (index % 2 === 1) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return sum % 10 === 0
-}
-
-export function maskCardNumber(number: string): string {
-  return `${number.slice(0, 6)}${'*'.repeat(Math.max(number.length - 10, 0))}${number.slice(-4)}`
 }
 
 function cardProblem(card: CardInput, now: Date): string | null {

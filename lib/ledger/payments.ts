@@ -3,7 +3,7 @@ import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kys
 import type { Database } from '@/db/types'
 import type { LedgerPaymentTable } from '@/db/tables/ledger'
 import type { Insertable, Selectable } from 'kysely'
-import { maskCardNumber } from '@/lib/gateways/dummypay'
+import { maskCardNumber } from '@/lib/gateways/card-number'
 import { NotFoundError } from '@/lib/http/errors'
 import { auditEntry, changed, type Actor } from './actor'
 import { GatewayRefusedError, LedgerValidationError } from './errors'
