@@ -10,6 +10,7 @@ import { publicOrigin } from '@/lib/http/request-context'
 import { auditEntry, changed, type Actor } from '@/lib/ledger/actor'
 import { newPaymentId, recordLedgerPayment } from '@/lib/ledger/payments'
 import { basketView } from '@/lib/storefront/basket'
+import { monthlyAmountsMinor } from '@/lib/storefront/installment-math'
 import { formatMinor, toMinor } from '@/lib/storefront/money'
 import { stageCard } from '@/lib/storefront/stored-cards'
 import { routePayment, type ChargingPos } from './routing'
@@ -452,7 +453,9 @@ async function finalizePayment(trx: Transaction<Database>, attempt: Attempt, tra
       attrs: JSON.stringify({
         installmentCount: attempt.installment_count,
         monthlyAmount: attempt.monthly_amount,
+        firstInstallmentAmount: formatMinor(monthlyAmountsMinor(toMinor(attempt.amount), attempt.installment_count)[0]),
         interestAmount: formatMinor(interestMinor),
+        totalAmount: attempt.amount,
         maskedCardNumber: attempt.masked_number,
         posSlug: attempt.pos_slug,
       }),

@@ -60,7 +60,8 @@ const tr = {
   installments: 'Taksit seçenekleri',
   single: 'Tek çekim',
   countLabel: (count: number) => (count === 1 ? 'Tek çekim' : `${count} taksit`),
-  monthlyOf: (monthly: string, count: number) => `${count} × ${monthly}`,
+  /** The instalments as they add up: the first carries the rounding remainder ("118,37 + 5 × 118,33"). */
+  instalments: (count: number, first: string, monthly: string) => (first === monthly ? `${count} × ${monthly}` : `${first} + ${count - 1} × ${monthly}`),
   planTotal: 'Toplam',
   enterNumberForPlans: 'Taksit seçenekleri için kart numarasının ilk 6 hanesini girin.',
   savedCard: 'Kayıtlı kart',
@@ -144,7 +145,8 @@ const en: typeof tr = {
   installments: 'Installment options',
   single: 'Single payment',
   countLabel: (count: number) => (count === 1 ? 'Single payment' : `${count} installments`),
-  monthlyOf: (monthly: string, count: number) => `${count} × ${monthly}`,
+  /** The instalments as they add up: the first carries the rounding remainder ("118,37 + 5 × 118,33"). */
+  instalments: (count: number, first: string, monthly: string) => (first === monthly ? `${count} × ${monthly}` : `${first} + ${count - 1} × ${monthly}`),
   planTotal: 'Total',
   enterNumberForPlans: 'Type the first 6 digits of the card number to see the installment options.',
   savedCard: 'Saved card',

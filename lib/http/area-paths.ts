@@ -16,6 +16,10 @@ export const AREA_PATH_PREFIXES = [
   '/products/',
   '/masterpass-js/',
   '/storefront/sms-hint/',
+  // the checkout's JSON and 3-D Secure doors (lib/checkout/routes.ts), in the storefront area
+  '/storefront/checkout/pay',
+  '/storefront/checkout/3d-return',
+  '/storefront/3d-secure/verify',
   // order management and the gateway ledger (lib/om/http.ts, lib/ledger/http.ts)
   '/v1/om/',
   '/api/payments/',

@@ -8,10 +8,11 @@ import type { Area, Match, Route } from './area'
 import { apiV1Routes } from './areas/api-v1'
 import { mediaRoutes } from './areas/media'
 import { storefrontRoutes } from './areas/storefront'
+import { checkoutRoutes } from '@/lib/checkout/routes'
 import { ledgerRoutes } from '@/lib/ledger/routes'
 import { omRoutes } from '@/lib/om/routes'
 
-const ROUTE_GROUPS: Route[][] = [apiV1Routes, storefrontRoutes, mediaRoutes, ledgerRoutes, omRoutes]
+const ROUTE_GROUPS: Route[][] = [apiV1Routes, storefrontRoutes, checkoutRoutes, mediaRoutes, ledgerRoutes, omRoutes]
 
 export const routes: Route[] = ROUTE_GROUPS.flat()
 

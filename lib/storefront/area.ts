@@ -6,7 +6,7 @@ import {
   CSRF_COOKIE, CSRF_FAILED, SESSION_COOKIE, csrfCookieHeader, csrfMatches, newCsrfToken, requestCookies,
   sealShopperSession, sessionCookieHeader, unsealShopperSession, type ShopperSession,
 } from '@/lib/auth/shopper-session'
-import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthenticatedError } from '@/lib/http/errors'
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/http/errors'
 import { withRequestContext } from '@/lib/http/request-context'
 import { errorResponse } from '@/lib/http/respond'
 import { storefrontChannelId } from './channel'
@@ -77,19 +77,6 @@ export function storefrontHandler(handler: StorefrontHandler, options: { shopper
     if (!cookies[CSRF_COOKIE]) response.headers.append('set-cookie', csrfCookieHeader(newCsrfToken()))
     return response
   }
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
-
-/** A route file's exports: the given methods, and DRF's 405 (with `Allow`) for the others. */
-export function storefrontRoutes(handlers: Partial<Record<Method, ReturnType<typeof storefrontHandler>>>) {
-  const allowed = Object.keys(handlers) as Method[]
-  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS']
-  const refuse = storefrontHandler(async (request) => {
-    throw new MethodNotAllowedError(request.method, allow)
-  })
-  return Object.fromEntries(METHODS.map((method) => [method, handlers[method] ?? refuse])) as Record<Method, ReturnType<typeof storefrontHandler>>
 }
 
 /** Path ids: anything but a positive int4 is simply not found. */

@@ -87,7 +87,16 @@ describe('3-D Secure payment in 6 installments', () => {
     expect(order.items).toHaveLength(1)
     const receipt = order.items[0]
     expect(receipt).toMatchObject({ type: 'receipt', status: 'complete', custom: false, amount: 710.02, createdVia: 'storefront', createdBy: 'shopper@example.com' })
-    expect(receipt.attrs).toMatchObject({ installmentCount: 6, maskedCardNumber: '411111******1111', posSlug: 'dummypay-3d', interestAmount: '60.12' })
+    // The plan, exact, where OM shows the payment: 118.37 + 5 × 118.33 = 649.90 + 60.12 interest = 710.02.
+    expect(receipt.attrs).toEqual({
+      installmentCount: 6,
+      monthlyAmount: '118.33',
+      firstInstallmentAmount: '118.37',
+      interestAmount: '60.12',
+      totalAmount: '710.02',
+      maskedCardNumber: '411111******1111',
+      posSlug: 'dummypay-3d',
+    })
     const creditCard = order.paymentMethods.find((method: { locales: Record<string, { name: string }> }) => method.locales.en?.name === 'Credit Card')
     expect(receipt.methodUid).toBe(creditCard.id)
     const ledger = await ledgerPayment(receipt.transactionRef)

@@ -19,7 +19,7 @@ import { errorResponse } from '../respond'
  */
 export const storefront = defineArea<null>({
   name: 'storefront',
-  prefixes: ['/payments/cards/', '/payments/stored-cards/', '/users/', '/baskets/', '/orders/', '/products/', '/masterpass-js/', '/storefront/sms-hint/'],
+  prefixes: ['/payments/cards/', '/payments/stored-cards/', '/users/', '/baskets/', '/orders/', '/products/', '/masterpass-js/', '/storefront/sms-hint/', '/storefront/checkout/pay', '/storefront/checkout/3d-return', '/storefront/3d-secure/verify'],
   authenticate: async () => ({ principal: null, viaCookie: false }),
   renderError: errorResponse,
   limits: { json: 64 * 1024, form: 64 * 1024, upload: 0 },

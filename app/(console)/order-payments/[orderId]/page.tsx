@@ -6,6 +6,7 @@ import { getDb } from '@/db'
 import { requirePageUser } from '@/lib/auth/current'
 import { formatDateTime } from '@/lib/console/format'
 import { decimalToMinor, formatMoney } from '@/lib/ledger/money'
+import { describePlan, paymentPlanOf } from '@/lib/checkout/plan'
 import { orderView } from '@/lib/om/console'
 import { OrderPaymentActions } from './order-payment-actions'
 
@@ -23,6 +24,11 @@ const PAYMENT_BADGE: Record<string, string> = { pending: 'badge-warning', comple
 const VIA: Record<string, string> = { api: 'API', console: 'console', storefront: 'storefront', system: 'system' }
 
 const money = (text: string) => formatMoney(decimalToMinor(text))
+// The installment plan a storefront receipt records (count, instalments, interest, total), exact.
+const plan = (attrs: unknown, amount: string) => {
+  const found = paymentPlanOf(attrs, amount)
+  return found && describePlan(found, (minor) => formatMoney(Number(minor)))
+}
 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const user = await requirePageUser()
@@ -92,7 +98,14 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
                       <span className={`badge ${PAYMENT_BADGE[payment.status]}`}>{payment.status}</span>
                     </td>
                     <td>{money(payment.amount)}</td>
-                    <td>{payment.method}</td>
+                    <td>
+                      {payment.method}
+                      {payment.type === 'receipt' && plan(payment.attrs, payment.amount) ? (
+                        <div className="muted" style={{ fontSize: 12 }}>
+                          {plan(payment.attrs, payment.amount)}
+                        </div>
+                      ) : null}
+                    </td>
                     <td className="mono" style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                       {!payment.custom && payment.type === 'receipt' && payment.transactionRef ? (
                         <Link href={`/transactions/${payment.transactionRef}`}>{payment.transactionRef.slice(0, 12)}…</Link>

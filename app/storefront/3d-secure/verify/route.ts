@@ -1,4 +1,5 @@
-import { bankVerify } from '@/lib/checkout/handlers'
+// POST /storefront/3d-secure/verify
+import { nextRoute } from '@/lib/http/next'
 
-// POST /storefront/3d-secure/verify: the demo bank's code form
-export const POST = bankVerify
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/storefront/3d-secure/verify')

@@ -1,5 +1,5 @@
-import { threeDReturn } from '@/lib/checkout/handlers'
-import { storefrontRoutes } from '@/lib/storefront/area'
-
 // GET /storefront/checkout/3d-return
-export const { GET, POST, PUT, PATCH, DELETE } = storefrontRoutes({ GET: threeDReturn })
+import { nextRoute } from '@/lib/http/next'
+
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/storefront/checkout/3d-return')

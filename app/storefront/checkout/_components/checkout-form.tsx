@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { binOf, cardDigits, formatCardNumber, luhnOk } from '@/lib/checkout/card-format'
+import { firstInstalment } from '@/lib/checkout/plan'
 import { CHECKOUT_TEXTS, declineMessage, type CheckoutLanguage } from '@/lib/checkout/texts'
 import type { CardView } from '@/lib/storefront/cards'
 import type { PreOrderView } from '@/lib/storefront/basket'
@@ -358,7 +359,7 @@ export function CheckoutForm({
             <label key={plan.count} className="checkout-plan">
               <input type="radio" name="installment_count" value={plan.count} checked={chosen?.count === plan.count} onChange={() => (setCount(plan.count), changed())} />
               <span className="checkout-plan-label">{plan.count === 1 ? c.single : c.countLabel(plan.count)}</span>
-              <span className="checkout-plan-monthly">{plan.count === 1 ? '' : c.monthlyOf(money(plan.monthly), plan.count)}</span>
+              <span className="checkout-plan-monthly">{plan.count === 1 ? '' : c.instalments(plan.count, money(firstInstalment(plan.total, plan.monthly, plan.count)), money(plan.monthly))}</span>
               <span className="checkout-plan-total">{money(plan.total)}</span>
             </label>
           ))}

@@ -1,5 +1,5 @@
-import { pay } from '@/lib/checkout/handlers'
-import { storefrontRoutes } from '@/lib/storefront/area'
-
 // POST /storefront/checkout/pay
-export const { GET, POST, PUT, PATCH, DELETE } = storefrontRoutes({ POST: pay })
+import { nextRoute } from '@/lib/http/next'
+
+// The route table (lib/http/routes.ts) answers this path; npm start serves it on the fast path.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute('/storefront/checkout/pay')

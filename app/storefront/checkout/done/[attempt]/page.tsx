@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { paidAttempt } from '@/lib/checkout/pay'
+import { firstInstalment } from '@/lib/checkout/plan'
 import { CHECKOUT_TEXTS } from '@/lib/checkout/texts'
 import { findBasketId } from '@/lib/storefront/basket'
 import { formatMoney } from '@/lib/storefront/i18n'
@@ -35,7 +36,7 @@ export default async function ResultPage({ params }: { params: Promise<{ attempt
           <dt>{c.amountPaid}</dt>
           <dd>{money(paid.amount)}</dd>
           <dt>{c.plan}</dt>
-          <dd>{paid.installment_count === 1 ? c.single : `${c.countLabel(paid.installment_count)} (${c.monthlyOf(money(paid.monthly_amount), paid.installment_count)})`}</dd>
+          <dd>{paid.installment_count === 1 ? c.single : `${c.countLabel(paid.installment_count)} (${c.instalments(paid.installment_count, money(firstInstalment(paid.amount, paid.monthly_amount, paid.installment_count)), money(paid.monthly_amount))})`}</dd>
           <dt>{c.card}</dt>
           <dd>
             <code>{paid.masked_number}</code>
