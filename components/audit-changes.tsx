@@ -1,9 +1,9 @@
 import { formatValue } from '@/lib/console/format'
 
-type Changes = Record<string, { before: unknown; after: unknown }>
+export type AuditChangeSet = Record<string, { before: unknown; after: unknown }>
 
 /** Field-by-field before/after of one audit entry (secrets arrive already redacted by the service). */
-export function AuditChanges({ changes, action }: { changes: Changes | null | undefined; action: string }) {
+export function AuditChanges({ changes, action }: { changes: AuditChangeSet | null | undefined; action: string }) {
   const entries = Object.entries(changes ?? {})
   if (!entries.length) return <p className="muted">No field changed.</p>
   return (

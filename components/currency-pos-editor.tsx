@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react'
 import type { Option } from '@/lib/console/field-spec'
-import { FieldMessages, JsonTextFallback } from './field-messages'
+import { FieldMessages, JsonTextFallback, type JsonEditorProps } from './field-messages'
 import { KeptInput, KeptSelect } from './kept-controls'
 
 type Item = { currency: string; cash_payment: number | ''; installment_payment: number | ''; three_d_payment: number | null }
@@ -36,16 +36,7 @@ export function CurrencyPosEditor({
   error,
   hint,
   onChange,
-}: {
-  id: string
-  label: string
-  value: string
-  options: Option[]
-  disabled: boolean
-  error?: string
-  hint?: string
-  onChange: (value: string) => void
-}) {
+}: JsonEditorProps & { options: Option[] }) {
   const items = useMemo(() => parse(value), [value])
   if (items === null) return <JsonTextFallback id={id} label={label} value={value} disabled={disabled} hint={hint} error={error} onChange={onChange} />
   // An unchosen POS is left out, so the card's parser says "This field is required." about it.

@@ -18,11 +18,22 @@ export function FieldMessages({ id, hint, error }: { id: string; hint?: string; 
   )
 }
 
+/** What a structured editor of a JSON field's text takes; its value stays the text the field's parser reads. */
+export interface JsonEditorProps {
+  id: string
+  label: string
+  value: string
+  disabled: boolean
+  hint?: string
+  error?: string
+  onChange: (value: string) => void
+}
+
 /**
  * The plain JSON text area a structured editor (per-currency POS, translations) falls back to when the
  * stored value has a shape it does not know, so nothing is hidden or lost.
  */
-export function JsonTextFallback({ id, label, value, disabled, hint, error, onChange }: { id: string; label: string; value: string; disabled: boolean; hint?: string; error?: string; onChange: (value: string) => void }) {
+export function JsonTextFallback({ id, label, value, disabled, hint, error, onChange }: JsonEditorProps) {
   return (
     <div className="field field-wide">
       <label htmlFor={id}>{label}</label>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
 import type { Check, Widget } from '@/lib/console/field-spec'
@@ -6,7 +7,7 @@ import type { FilterSpec } from '@/lib/console/table-spec'
 import type { Resource } from '@/lib/resource/define'
 import type { RecordActions } from '@/lib/resource/action-result'
 import { isRegistered } from '@/lib/resource/registry'
-import { RelatedRecords } from './related-records'
+import { RelatedRecords } from './related-records/related-records'
 
 /** Server half of a parent page's sub-table: reads the parent's records with their own URL prefix. */
 export async function RelatedSection({
@@ -18,6 +19,7 @@ export async function RelatedSection({
   columns,
   filters,
   widgets,
+  controls,
   checks,
   deleteVerb,
   sortField,
@@ -36,6 +38,8 @@ export async function RelatedSection({
   columns: ColumnInput[]
   filters?: FilterSpec[]
   widgets?: Record<string, Widget>
+  /** Controls replacing fields' generated ones in the add/edit dialog. */
+  controls?: Record<string, ReactNode>
   checks?: Record<string, Check>
   deleteVerb?: 'Delete' | 'Deactivate'
   sortField?: string
@@ -77,6 +81,7 @@ export async function RelatedSection({
       rowLabel={rowLabel}
       inlineFields={inlineFields}
       heading={title}
+      controls={controls}
     />
   )
 }

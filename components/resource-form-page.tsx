@@ -41,6 +41,7 @@ export async function ResourceFormPage({
   id,
   basePath,
   widgets,
+  controls,
   checks,
   omit,
   deleteVerb,
@@ -53,6 +54,8 @@ export async function ResourceFormPage({
   id: number | null
   basePath: string
   widgets?: Record<string, Widget>
+  /** Controls replacing fields' generated ones (`{ config: <GatewayConfigControl /> }`); see ResourceForm. */
+  controls?: Record<string, ReactNode>
   checks?: Record<string, Check>
   omit?: string[]
   deleteVerb?: 'Delete' | 'Deactivate'
@@ -118,6 +121,7 @@ export async function ResourceFormPage({
         listHref={basePath}
         detailHref={`${basePath}/{pk}`}
         deleteVerb={deleteVerb}
+        controls={controls}
       />
       {children}
       {record && related ? related(record) : null}

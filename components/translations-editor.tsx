@@ -1,7 +1,7 @@
 'use client'
 
 import { useMemo } from 'react'
-import { FieldMessages, JsonTextFallback } from './field-messages'
+import { FieldMessages, JsonTextFallback, type JsonEditorProps } from './field-messages'
 import { KeptInput, KeptSelect } from './kept-controls'
 
 /** Languages a Turkish merchant's storefronts usually speak; any other code already stored is kept and shown. */
@@ -57,17 +57,7 @@ export function TranslationsEditor({
   error,
   hint,
   onChange,
-}: {
-  id: string
-  label: string
-  textKey: string
-  textLabel: string
-  value: string
-  disabled: boolean
-  error?: string
-  hint?: string
-  onChange: (value: string) => void
-}) {
+}: JsonEditorProps & { textKey: string; textLabel: string }) {
   const entries = useMemo(() => parse(value), [value])
   if (entries === null) return <JsonTextFallback id={id} label={label} value={value} disabled={disabled} hint={hint} error={error} onChange={onChange} />
   const write = (next: Entry[]) => onChange(next.length ? JSON.stringify(Object.fromEntries(next.map((entry) => [entry.language, entry.texts]))) : '')

@@ -147,3 +147,40 @@ test('card settings: filter, create a card, manage its BIN numbers and edit its 
   await expect(page.getByRole('checkbox', { name: 'Select all rows on this page' })).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Term commission rates' }).getByRole('textbox')).toHaveCount(0)
 })
+
+test('filters changed in quick succession all apply: each builds on the navigation still on its way', async ({ page, request }) => {
+  const tag = uid()
+  const [bankA, bankB] = await Promise.all(['Quick A', 'Quick B'].map((name, index) => apiCreate(request, 'banks', { name: `${name} ${tag}`, slug: `quick-${index}-${tag}`, channel: 1 })))
+  const [typeX, typeY] = await Promise.all(['Type X', 'Type Y'].map((name, index) => apiCreate(request, 'card_types', { name: `${name} ${tag}`, slug: `type-${index}-${tag}`, channel: 1 })))
+  const pos = await apiCreate(request, 'pos', { name: `Quick POS ${tag}`, slug: `quick-pos-${tag}`, gateway: 'omnicore.libs.payment_gateways.dummypay.DummyPayGateway', config: {}, resource_url: 'https://example.com/pay', channel: 1 })
+  const card = (name: string, bank: { pk: number }, cardType: { pk: number }) =>
+    apiCreate(request, 'cards', { name: `${name} ${tag}`, slug: `${name.toLowerCase().replace(' ', '-')}-${tag}`, bank: bank.pk, card_type: cardType.pk, card_payment_type: 'credit', cash_payment: pos.pk, installment_payment: pos.pk, channel: 1 })
+  await Promise.all([card('Race AX', bankA, typeX), card('Race AY', bankA, typeY), card('Race BX', bankB, typeX)])
+
+  await signIn(page)
+  await page.goto(CARDS)
+  await expect(page.getByRole('button', { name: 'Columns' })).toBeEnabled()
+  const filters = page.getByRole('search')
+  const table = page.getByRole('table', { name: 'Card Settings' })
+  // Typed (applied 400 ms later, from a render long gone), then two choices before any navigation lands.
+  await filters.getByLabel('Name').fill(tag)
+  await filters.getByLabel('Bank').selectOption({ label: `Quick A ${tag}` })
+  await filters.getByLabel('Card type').selectOption({ label: `Type Y ${tag}` })
+  await expect(page).toHaveURL(new RegExp(`bank=${bankA.pk}`))
+  await expect(page).toHaveURL(new RegExp(`card_type=${typeY.pk}`))
+  await expect(page).toHaveURL(new RegExp(`name__icontains=${tag}`))
+  await expect(table.locator('tbody > tr')).toHaveCount(1)
+  await expect(table.locator('tbody > tr')).toContainText(`Race AY ${tag}`)
+
+  // Again while the first of two navigations may land before the second is asked for.
+  await filters.getByLabel('Card type').selectOption({ label: `Type X ${tag}` })
+  await filters.getByLabel('Bank').selectOption('')
+  await expect(page).toHaveURL(new RegExp(`card_type=${typeX.pk}`))
+  await expect(page).not.toHaveURL(/[?&]bank=/)
+  await expect(page).toHaveURL(new RegExp(`name__icontains=${tag}`))
+  await expect(table.locator('tbody > tr')).toHaveCount(2)
+  await expect(table).toContainText(`Race AX ${tag}`)
+  await expect(table).toContainText(`Race BX ${tag}`)
+  await expect(filters.getByLabel('Bank')).toHaveValue('')
+  await expect(filters.getByLabel('Card type')).toHaveValue(String(typeX.pk))
+})

@@ -3,8 +3,10 @@ import { apiCreate, apiCreateCard, expect, signIn, snap, test, uid } from './fix
 const BANKS = '/sales-channels/payment-management/banks'
 
 for (const [label, viewport] of [
+  ['phone', { width: 390, height: 844 }],
   ['tablet', { width: 820, height: 1180 }],
   ['small laptop', { width: 1024, height: 768 }],
+  ['desktop', { width: 1440, height: 900 }],
 ] as const) {
   test(`console pages fit a ${label} without sideways scrolling`, async ({ page, request }) => {
     // A card with a per-currency POS: the widest form of the console.

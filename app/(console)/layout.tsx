@@ -7,6 +7,13 @@ import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
 import { paymentManagementLinks, paymentsLinks, settingsLinks } from '@/lib/console/navigation'
 
+/** The sidebar's sections: payment management's links sit under a subheading, the others are top-level entries. */
+const MENU = [
+  { heading: 'Sales Channels', subheading: 'Payment Management', links: paymentManagementLinks, top: false },
+  { heading: 'Payments', links: paymentsLinks, top: true },
+  { heading: 'Settings', links: settingsLinks, top: true },
+]
+
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser()
   const { channels, channel } = await currentChannel()
@@ -17,41 +24,21 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <span className="brand-mark" aria-hidden>₺</span> Payment Console
         </div>
         <nav aria-label="Main">
-          <div className="nav-section">
-            <div className="nav-heading">Sales Channels</div>
-            <div className="nav-subheading">Payment Management</div>
-            <ul className="nav-list">
-              {paymentManagementLinks.map((link) => (
-                <li key={link.href}>
-                  <NavLink href={link.href}>{link.label}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </div>
-          <div className="nav-section">
-            <div className="nav-heading">Payments</div>
-            <ul className="nav-list">
-              {paymentsLinks.map((link) => (
-                <li key={link.href}>
-                  <NavLink href={link.href} top>
-                    {link.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </div>
-          <div className="nav-section">
-            <div className="nav-heading">Settings</div>
-            <ul className="nav-list">
-              {settingsLinks.map((link) => (
-                <li key={link.href}>
-                  <NavLink href={link.href} top>
-                    {link.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </div>
+          {MENU.map((section) => (
+            <div className="nav-section" key={section.heading}>
+              <div className="nav-heading">{section.heading}</div>
+              {section.subheading ? <div className="nav-subheading">{section.subheading}</div> : null}
+              <ul className="nav-list">
+                {section.links.map((link) => (
+                  <li key={link.href}>
+                    <NavLink href={link.href} top={section.top}>
+                      {link.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </nav>
         <div className="sidebar-footer">
           <div className="user-email">{user.email}</div>

@@ -11,7 +11,7 @@ import type { Choice, FieldDef, FieldKind } from '@/lib/resource/fields'
  * parser from it with the same factories, so the form validates with the resource's own rules and
  * messages before the server action validates again.
  */
-export type Widget = 'text' | 'textarea' | 'secret' | 'image-url' | 'gateway-config' | 'currency-pos' | 'translations'
+export type Widget = 'text' | 'textarea' | 'secret' | 'image-url' | 'gateway-config'
 
 export interface FieldSpec {
   name: string
@@ -130,7 +130,7 @@ function isBlank(value: unknown): boolean {
 export function formSchema(specs: FieldSpec[]) {
   const shape: Record<string, z.ZodType> = {}
   for (const spec of specs) {
-    // A gateway config is checked against the chosen gateway by the form's resolver (see resource-form).
+    // A gateway config is checked against the chosen gateway by its control (components/controls/gateway-config-control.tsx).
     if (!spec.writable || spec.widget === 'gateway-config') continue
     const inner = f.zodField(fieldFromSpec(spec))
     const textual = spec.kind === 'string' || spec.kind === 'slug' || spec.kind === 'url'

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { DataTable } from '@/components/data-table'
+import { AuditChanges, type AuditChangeSet } from '@/components/audit-changes'
 import { PageHeader } from '@/components/page-header'
 import { auditFilterOptions, listAudit } from '@/lib/audit/queries'
 import { requirePageUser } from '@/lib/auth/current'
@@ -59,7 +60,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           { param: 'at__date', label: 'Day', type: 'date' },
         ]}
         empty={{ title: 'No changes recorded yet', text: 'Changes to payment settings appear here as they are made.' }}
-        expand="audit-changes"
+        details={{
+          label: 'changes of entry {pk}',
+          byRow: Object.fromEntries(list.rows.map((row) => [String(row.pk), <AuditChanges key={String(row.pk)} changes={row.changes as AuditChangeSet} action={String(row.action)} />])),
+        }}
         {...list}
       />
     </>

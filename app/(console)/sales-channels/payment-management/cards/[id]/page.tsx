@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import { BinImport } from '@/components/bin-import'
+import { CurrencyPosControl } from '@/components/controls/currency-pos-control'
+import { TranslationsControl } from '@/components/controls/translations-control'
 import { RelatedSection } from '@/components/related-section'
 import { ResourceFormPage, pageId } from '@/components/resource-form-page'
 import { binNumbers } from '@/lib/bin-numbers/resource'
@@ -27,7 +29,7 @@ export default async function CardPage({
       actions={{ create: createCardAction, update: updateCardAction, delete: deleteCardAction }}
       id={pageId(id)}
       basePath={`${PAYMENT_MANAGEMENT}/cards`}
-      widgets={{ currency_pos: 'currency-pos' }}
+      controls={{ currency_pos: <CurrencyPosControl optionsOf="cash_payment" /> }}
       related={(card) => {
         const parent = { field: 'card', id: Number(card.pk), label: String(card.name) }
         return (
@@ -69,7 +71,7 @@ export default async function CardPage({
               ]}
               filters={[{ param: 'is_active', label: 'Active', type: 'boolean' }]}
               inlineFields={['label', 'interest_rate', 'is_active']}
-              widgets={{ translations: 'translations' }}
+              controls={{ translations: <TranslationsControl translates="label" /> }}
               rowLabel="installment_count"
               title="Term commission rates"
             />

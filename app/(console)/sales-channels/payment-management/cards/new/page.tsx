@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { CurrencyPosControl } from '@/components/controls/currency-pos-control'
 import { ResourceFormPage } from '@/components/resource-form-page'
 import { cards } from '@/lib/cards/resource'
 import { PAYMENT_MANAGEMENT } from '@/lib/console/navigation'
@@ -7,5 +8,5 @@ import { createCardAction, deleteCardAction, updateCardAction } from '@/lib/card
 export const metadata: Metadata = { title: 'New card' }
 
 export default function NewCardPage() {
-  return <ResourceFormPage resource={cards} actions={{ create: createCardAction, update: updateCardAction, delete: deleteCardAction }} id={null} basePath={`${PAYMENT_MANAGEMENT}/cards`} widgets={{ currency_pos: 'currency-pos' }} />
+  return <ResourceFormPage resource={cards} actions={{ create: createCardAction, update: updateCardAction, delete: deleteCardAction }} id={null} basePath={`${PAYMENT_MANAGEMENT}/cards`} controls={{ currency_pos: <CurrencyPosControl optionsOf="cash_payment" /> }} />
 }
