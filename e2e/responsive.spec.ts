@@ -22,9 +22,13 @@ for (const [label, viewport] of [
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0)
     }
+    // Screenshots of the settled pages (not of a loading skeleton), which must not scroll sideways either.
     await page.goto(BANKS)
+    await expect(page.getByRole('table', { name: 'Banks' })).toBeVisible()
     await snap(page, `banks-list-${viewport.width}`)
     await page.goto(`${BANKS}/${bank.pk}`)
+    await expect(page.getByRole('table', { name: 'Bank accounts' })).toBeVisible()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'the bank page scrolls sideways').toBeLessThanOrEqual(0)
     await snap(page, `banks-edit-${viewport.width}`)
     await page.goto(`${CARDS}/${card.pk}`)
     await expect(page.getByRole('group', { name: 'Currency POS' })).toBeVisible()

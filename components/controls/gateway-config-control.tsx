@@ -14,7 +14,9 @@ import { GatewayConfigFields } from '../gateway-config-fields'
  */
 export function GatewayConfigControl({ gatewayField = 'gateway' }: { gatewayField?: string }) {
   const { form, spec, idPrefix, record, errors, error } = useFormControl()
-  const chosen = useWatch({ control: form.control, name: gatewayField }) as string | undefined
+  // The whole form is watched, not the one field: a gateway chosen before hydration is already the form's
+  // value when the form adopts it, so no change of that field is announced, only of the form.
+  const chosen = (useWatch({ control: form.control }) as FormValues)[gatewayField] as string | undefined
   const gateway = findGateway(chosen)
   // The stored settings belong to the stored gateway only.
   const storedFor = (path: string) => (record?.[gatewayField] === path ? record?.[spec.name] : {})
