@@ -16,6 +16,7 @@
  * (so `next dev` and the Next door find the path) is `export const { GET, … } = nextRoute('<pattern>')`.
  */
 import { isFormBody } from './body'
+import { TextResponse } from './respond'
 import { MethodNotAllowedError, PayloadTooLargeError } from './errors'
 import { withRequestContext } from './request-context'
 import { applyHeaders, securityHeaders } from './security-headers'
@@ -147,8 +148,9 @@ export async function runRoute(request: Request, url: URL, match: Match): Promis
         return renderError(area, error, request)
       }
     })
-    if (method === 'HEAD' && response.body) {
-      response.body.cancel().catch(() => {})
+    // (A TextResponse's body is a string: asking `.body` would build the stream it avoids.)
+    if (method === 'HEAD' && (response instanceof TextResponse || response.body)) {
+      if (!(response instanceof TextResponse)) response.body?.cancel().catch(() => {})
       response = new Response(null, { status: response.status, headers: response.headers })
     }
   }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { runRoute } from './area'
-import { jsonText } from './respond'
+import { bodilessRequest } from './node-request'
+import { textOf } from './respond'
 import { matchRoute } from './routes'
 
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i
@@ -30,22 +31,26 @@ export function serveFromTable(req: IncomingMessage, res: ServerResponse): boole
 async function answer(req: IncomingMessage, res: ServerResponse, raw: string, match: NonNullable<ReturnType<typeof matchRoute>>) {
   const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : 'localhost'
   const url = new URL(raw.startsWith('/') ? raw : `/${raw}`, `http://${host}`)
-  const headers = new Headers()
-  const rawHeaders = req.rawHeaders
-  for (let index = 0; index < rawHeaders.length; index += 2) headers.append(rawHeaders[index], rawHeaders[index + 1])
   const method = req.method ?? 'GET'
   const hasBody = method !== 'GET' && method !== 'HEAD'
-  const request = new Request(url, {
-    method,
-    headers,
-    body: hasBody ? requestBody(req) : null,
-    // @ts-expect-error Node's fetch needs `duplex` for a streamed request body; the DOM types lack it.
-    duplex: 'half',
-  })
+  const request = hasBody ? requestWithBody(req, url, method) : bodilessRequest(method, url.href, req.rawHeaders)
   const response = await runRoute(request, url, match)
   await write(res, response, method === 'HEAD')
   // A body the handler did not read (a refused upload) is dropped as it arrives, never held.
   if (hasBody && !req.readableEnded) req.resume()
+}
+
+function requestWithBody(req: IncomingMessage, url: URL, method: string): Request {
+  const headers = new Headers()
+  const rawHeaders = req.rawHeaders
+  for (let index = 0; index < rawHeaders.length; index += 2) headers.append(rawHeaders[index], rawHeaders[index + 1])
+  return new Request(url, {
+    method,
+    headers,
+    body: requestBody(req),
+    // @ts-expect-error Node's fetch needs `duplex` for a streamed request body; the DOM types lack it.
+    duplex: 'half',
+  })
 }
 
 /**
@@ -99,7 +104,7 @@ async function write(res: ServerResponse, response: Response, head: boolean) {
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
   const cookies = response.headers.getSetCookie()
   if (cookies.length) res.setHeader('set-cookie', cookies)
-  const text = jsonText.get(response)
+  const text = textOf(response)
   if (text !== undefined) {
     res.setHeader('content-length', Buffer.byteLength(text))
     res.end(head ? undefined : text)

@@ -2,16 +2,60 @@ import { AppError, MethodNotAllowedError, TooManyRequestsError, UnavailableError
 import { isDatabaseUnavailable } from './unavailable'
 
 /**
- * JSON bodies are kept beside their Response so the fast path (lib/http/node.ts) writes the string
- * straight to the socket instead of reading the Response's stream back.
+ * A JSON answer whose body stays a string until something reads it. Node 20's fetch builds a stream for
+ * every `new Response(text)` (~70 µs, more than a small list's own work); the fast path (lib/http/node.ts)
+ * writes `text` straight to the socket instead, and whatever reads the body (Next's door, a test) gets
+ * the same bytes through a real Response made on first read.
  */
-export const jsonText = new WeakMap<Response, string>()
+export class TextResponse extends Response {
+  #full: Response | undefined
+  constructor(
+    readonly bodyText: string,
+    init: ResponseInit,
+  ) {
+    super(null, init)
+  }
+  /** The Response with the body, made once, with the headers as they are when it is first read. */
+  materialized(): Response {
+    return (this.#full ??= new Response(this.bodyText, { status: this.status, statusText: this.statusText, headers: this.headers }))
+  }
+  /** Read yet? (Asking makes no stream.) */
+  consumed(): boolean {
+    return this.#full?.bodyUsed ?? false
+  }
+}
+// What reads the body reads the materialized Response. Set on the prototype: TypeScript does not let a
+// subclass turn Response's `body` property into a getter.
+Object.defineProperty(TextResponse.prototype, 'body', {
+  get(this: TextResponse) {
+    return this.materialized().body
+  },
+})
+Object.defineProperty(TextResponse.prototype, 'bodyUsed', {
+  get(this: TextResponse) {
+    return this.consumed()
+  },
+})
+for (const name of ['text', 'json', 'arrayBuffer', 'blob', 'formData', 'bytes'] as const)
+  Object.defineProperty(TextResponse.prototype, name, {
+    value(this: TextResponse) {
+      return (this.materialized() as unknown as Record<string, () => Promise<unknown>>)[name]()
+    },
+  })
+Object.defineProperty(TextResponse.prototype, 'clone', {
+  value(this: TextResponse) {
+    if (this.consumed()) return this.materialized().clone()
+    return new TextResponse(this.bodyText, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) })
+  },
+})
+
+/** The body of a `TextResponse` as its string (no stream read), else undefined. */
+export function textOf(response: Response): string | undefined {
+  return response instanceof TextResponse ? response.bodyText : undefined
+}
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  const text = JSON.stringify(body)
-  const response = new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } })
-  jsonText.set(response, text)
-  return response
+  return new TextResponse(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 }
 
 export function noContent(): Response {

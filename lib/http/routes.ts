@@ -54,6 +54,23 @@ function specificity(compiled: CompiledPattern): number {
 
 const compiled = compile(routes)
 
+/**
+ * The candidates for a path of n segments, in the table's order: fixed-length patterns of exactly n
+ * segments and rest patterns of at most n (so a lookup scans a handful of patterns, not the table).
+ */
+const bySegmentCount = new Map<number, CompiledPattern[]>()
+function candidatesFor(count: number): CompiledPattern[] {
+  let found = bySegmentCount.get(count)
+  if (!found) {
+    found = compiled.filter(({ segments }) => {
+      const last = segments[segments.length - 1]
+      return typeof last === 'object' && 'rest' in last ? count >= segments.length : count === segments.length
+    })
+    if (count <= 64) bySegmentCount.set(count, found)
+  }
+  return found
+}
+
 /** A path segment decoded; a malformed %-escape stays as sent (then it names nothing: 404, never a 500). */
 function decodeSegment(segment: string): string {
   if (!segment.includes('%')) return segment
@@ -68,11 +85,8 @@ function decodeSegment(segment: string): string {
 export function matchRoute(pathname: string): Match | null {
   // `/api/v1/banks` and `/api/v1/banks/` are the same path (no redirect that would drop a body).
   const parts = (pathname.endsWith('/') ? pathname.slice(0, -1) : pathname).split('/').slice(1)
-  outer: for (const candidate of compiled) {
+  outer: for (const candidate of candidatesFor(parts.length)) {
     const { segments } = candidate
-    const last = segments[segments.length - 1]
-    const hasRest = typeof last === 'object' && 'rest' in last
-    if (hasRest ? parts.length < segments.length : parts.length !== segments.length) continue
     let params: Record<string, string> | undefined
     for (let index = 0; index < segments.length; index += 1) {
       const segment = segments[index]

@@ -44,13 +44,20 @@ export function servedOverHttps(request: Request): boolean {
   return forwarded === 'https' || request.url.startsWith('https:') || (process.env.PUBLIC_URL ?? '').startsWith('https:')
 }
 
-export function securityHeaders(request: Request, contentSecurityPolicy = API_CONTENT_SECURITY_POLICY): Record<string, string> {
-  const headers: Record<string, string> = { ...COMMON_SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy }
-  if (servedOverHttps(request)) headers['strict-transport-security'] = HSTS
-  return headers
+// The two sets of each policy, made once (every API answer asks): read-only, never changed by callers.
+const headerSets = new Map<string, { http: Record<string, string>; https: Record<string, string> }>()
+
+export function securityHeaders(request: Request, contentSecurityPolicy = API_CONTENT_SECURITY_POLICY): Readonly<Record<string, string>> {
+  let sets = headerSets.get(contentSecurityPolicy)
+  if (!sets) {
+    const http = { ...COMMON_SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy }
+    sets = { http, https: { ...http, 'strict-transport-security': HSTS } }
+    headerSets.set(contentSecurityPolicy, sets)
+  }
+  return servedOverHttps(request) ? sets.https : sets.http
 }
 
 /** Sets each header the answer does not set itself (a media file keeps its own sandboxing CSP). */
-export function applyHeaders(target: Headers, headers: Record<string, string>): void {
+export function applyHeaders(target: Headers, headers: Readonly<Record<string, string>>): void {
   for (const name in headers) if (!target.has(name)) target.set(name, headers[name])
 }

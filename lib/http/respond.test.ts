@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { bodilessRequest } from './node-request'
+import { TextResponse, json, textOf } from './respond'
+
+describe('json(): a Response whose body stays a string until read', () => {
+  it('is a Response with its status, headers and text, and reads like one', async () => {
+    const response = json({ a: 1 }, 201, { 'x-extra': 'y' })
+    expect(response).toBeInstanceOf(Response)
+    expect(response.status).toBe(201)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(response.headers.get('x-extra')).toBe('y')
+    expect(textOf(response)).toBe('{"a":1}')
+    expect(response.bodyUsed).toBe(false)
+    expect(await response.clone().json()).toEqual({ a: 1 })
+    expect(await response.text()).toBe('{"a":1}')
+    expect(response.bodyUsed).toBe(true)
+    await expect(response.text()).rejects.toThrow(TypeError)
+  })
+
+  it('gives a real body stream to whoever asks (Next reads `body`), with headers set after it was made', async () => {
+    const response = json([1, 2])
+    response.headers.set('x-late', '1')
+    expect(response.body).toBeInstanceOf(ReadableStream)
+    const copy = new Response(response.body, response)
+    expect(copy.headers.get('x-late')).toBe('1')
+    expect(await copy.text()).toBe('[1,2]')
+  })
+
+  it('is only for texts made by json(): other Responses have no text', () => {
+    expect(textOf(new Response('x'))).toBeUndefined()
+    expect(new TextResponse('', { status: 204 }).status).toBe(204)
+  })
+})
+
+describe('bodilessRequest: a GET/HEAD Request read from node’s request', () => {
+  const raw = ['Host', 'example.test', 'Cookie', 'a=1', 'cookie', 'b=2', 'X-Many', '1', 'x-many', '2', 'Authorization', 'Token abc']
+
+  it('joins repeated headers as fetch’s Headers does', () => {
+    const request = bodilessRequest('GET', 'http://example.test/api/v1/banks/?x=1', raw)
+    const real = new Headers()
+    for (let index = 0; index < raw.length; index += 2) real.append(raw[index], raw[index + 1])
+    expect([...request.headers]).toEqual([...real])
+    expect(request.headers.get('COOKIE')).toBe(real.get('cookie'))
+    expect(request.headers.get('x-many')).toBe('1, 2')
+    expect(request.headers.has('authorization')).toBe(true)
+    expect(request.headers.get('missing')).toBeNull()
+  })
+
+  it('answers every other member from a real Request', async () => {
+    const request = bodilessRequest('HEAD', 'http://example.test/x', raw)
+    expect(request.method).toBe('HEAD')
+    expect(request.url).toBe('http://example.test/x')
+    expect(request.body).toBeNull()
+    expect(request.signal.aborted).toBe(false)
+    expect(request.clone().headers.get('authorization')).toBe('Token abc')
+    expect(String(request)).toBe('[object Request]')
+  })
+})
