@@ -1,5 +1,6 @@
 import 'server-only'
 import { sql, type Transaction } from 'kysely'
+import { readRows } from '@/db/connection'
 import type { Database } from '@/db/types'
 import { recordAudit } from '@/lib/audit/record'
 import { assertCanWrite, type Principal } from '@/lib/auth/principal'
@@ -65,11 +66,15 @@ export function parseInput(resource: Resource, input: unknown, mode: WriteMode):
   return values
 }
 
+/** `select * from <table> where id = $1`, compiled once per table (the hottest read of every detail GET). */
+const byIdSql = new Map<string, string>()
+
 async function findRow(db: Db, resource: Resource, id: number, lock = false): Promise<DbRow | undefined> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) return undefined
-  let query = anyTable(db).selectFrom(resource.table).selectAll().where('id', '=', id)
-  if (lock) query = query.forUpdate()
-  return asRow(await query.executeTakeFirst())
+  if (lock) return asRow(await anyTable(db).selectFrom(resource.table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst())
+  let sql = byIdSql.get(resource.table)
+  if (sql === undefined) byIdSql.set(resource.table, (sql = anyTable(db).selectFrom(resource.table).selectAll().where('id', '=', 0).compile().sql))
+  return asRow((await readRows<Record<string, unknown>>(db, { sql, parameters: [id] }, { prepared: true }))[0])
 }
 
 async function channelName(db: Db, id: unknown): Promise<string> {

@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
+import { readRows } from '@/db/connection'
 import { InvalidError, type FieldErrors } from '@/lib/http/errors'
 import { publicUrl } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
@@ -100,8 +101,8 @@ export async function listRows(db: Db, resource: Resource, query: ListQuery, sco
     // Deep pages: skip the offset over ids alone (an index-only scan when an index matches the
     // ordering), then read the page's rows; skipping whole rows costs a heap visit per skipped row.
     const ids = ordered(filtered(db, resource, query, scope).select('id'), query).limit(query.limit).offset(offset)
-    rows = await ordered(anyTable(db).selectFrom(resource.table).selectAll().where('id', 'in', ids), query).execute()
-  } else rows = await ordered(filtered(db, resource, query, scope).selectAll(), query).limit(query.limit).offset(offset).execute()
+    rows = await readRows<Record<string, unknown>>(db, ordered(anyTable(db).selectFrom(resource.table).selectAll().where('id', 'in', ids), query).compile())
+  } else rows = await readRows<Record<string, unknown>>(db, ordered(filtered(db, resource, query, scope).selectAll(), query).limit(query.limit).offset(offset).compile())
   return rows.map((row) => asRow(row))
 }
 
@@ -110,7 +111,7 @@ async function countRows(db: Db, resource: Resource, query: ListQuery, scope: Fi
   // count(*) over a million-row table costs more than the page itself: such tables keep exact counts.
   const stored = storedCountScope(resource, query.applied ?? [], scope.length > 0)
   if (stored !== null) return storedCount(db, resource.table, stored)
-  const row = await filtered(db, resource, query, scope).select(sql<number>`count(*)`.as('count')).executeTakeFirst()
+  const [row] = await readRows<{ count: number }>(db, filtered(db, resource, query, scope).select(sql<number>`count(*)`.as('count')).compile())
   return Number(row?.count ?? 0)
 }
 

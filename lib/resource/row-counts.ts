@@ -1,3 +1,4 @@
+import { readRows } from '@/db/connection'
 import type { Db, Resource } from './define'
 import { parseInteger } from './fields'
 import type { Lookup } from './filters'
@@ -30,6 +31,6 @@ export async function storedCount(db: Db, table: string, scope: 'all' | number):
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
     .where('table_name', '=', table)
   if (scope !== 'all') query = query.where('channel_id', '=', scope)
-  const row = await query.executeTakeFirst()
+  const [row] = await readRows<{ n: number }>(db, query.compile(), { prepared: true })
   return Number(row?.n ?? 0)
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { readRows } from '@/db/connection'
 import type { Database } from '@/db/types'
 import { InvalidError } from '@/lib/http/errors'
 import { logoUrl } from './assets'
@@ -40,6 +41,8 @@ type InstallmentRow = {
   config: Record<string, unknown>
   translations: Record<string, unknown> | null
 }
+
+type WorkingSetRow = Omit<CardRow, 'id'> & Omit<InstallmentRow, 'card_id'> & { card_id: number; card_key: number }
 
 export interface WorkingSet {
   creditCardOption: boolean
@@ -105,18 +108,18 @@ function groupByCard(rows: InstallmentRow[]): Map<number, InstallmentRow[]> {
  * thousands) cost nothing; `includeInactive` (the console preview, to say why) reads every card.
  */
 export async function loadWorkingSet(db: Kysely<Database>, channelId: number, options: { includeInactive?: boolean } = {}): Promise<WorkingSet> {
-  const option = db
+  const optionQuery = db
     .selectFrom('payment_options')
     .select('id')
     .where('channel_id', '=', channelId)
     .where('payment_type', '=', 'credit_card')
     .where('is_active', '=', true)
     .limit(1)
-    .executeTakeFirst()
   if (!options.includeInactive) {
+    // Prepared (readRows): planning this join of four tables cost more than running it, on every call.
     const [found, rows] = await Promise.all([
-      option,
-      db
+      readRows(db, optionQuery.compile(), { prepared: true }).then((found) => found[0]),
+      readRows<WorkingSetRow>(db, db
         .selectFrom('installments')
         .innerJoin('cards', 'cards.id', 'installments.card_id')
         .innerJoin('banks', 'banks.id', 'cards.bank_id')
@@ -126,7 +129,7 @@ export async function loadWorkingSet(db: Kysely<Database>, channelId: number, op
         .where('installments.is_active', '=', true)
         .orderBy('cards.id')
         .orderBy('installments.installment_count')
-        .execute(),
+        .compile(), { prepared: true }),
     ])
     const cards: CardRow[] = []
     for (const row of rows) {
@@ -145,7 +148,7 @@ export async function loadWorkingSet(db: Kysely<Database>, channelId: number, op
     return { creditCardOption: Boolean(found), cards, installments: groupByCard(installments) }
   }
   const [found, cards, installments] = await Promise.all([
-    option,
+    optionQuery.executeTakeFirst(),
     db
       .selectFrom('cards')
       .innerJoin('banks', 'banks.id', 'cards.bank_id')
@@ -177,13 +180,11 @@ export function parseBinQuery(raw: string | null): string | null {
 /** The active BIN row owning a card number's start; an 8-digit BIN wins over its 6-digit prefix. */
 export async function findBin(db: Kysely<Database>, channelId: number, digits: string) {
   const candidates = digits.length >= 8 ? [digits.slice(0, 8), digits.slice(0, 6)] : [digits.slice(0, 6)]
-  const rows = await db
-    .selectFrom('bin_numbers')
-    .select(['bin_number', 'card_id'])
-    .where('channel_id', '=', channelId)
-    .where('bin_number', 'in', candidates)
-    .where('is_active', '=', true)
-    .execute()
+  const rows = await readRows<{ bin_number: string; card_id: number }>(
+    db,
+    db.selectFrom('bin_numbers').select(['bin_number', 'card_id']).where('channel_id', '=', channelId).where('bin_number', 'in', candidates).where('is_active', '=', true).compile(),
+    { prepared: true },
+  )
   return rows.sort((a, b) => b.bin_number.length - a.bin_number.length)[0] ?? null
 }
 

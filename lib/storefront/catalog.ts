@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { readRows } from '@/db/connection'
 import type { Database } from '@/db/types'
 import { InvalidError, NotFoundError } from '@/lib/http/errors'
 import { pageLinks } from '@/lib/resource/list'
@@ -23,7 +24,8 @@ export function productView(row: ProductRow): ProductView {
 const PRODUCT_COLUMNS = ['id', 'name', 'sku', 'price', 'currency', 'image'] as const
 
 export async function findProduct(db: Kysely<Database>, channelId: number, productId: number): Promise<ProductRow | undefined> {
-  return db.selectFrom('products').select(PRODUCT_COLUMNS).where('id', '=', productId).where('channel_id', '=', channelId).executeTakeFirst()
+  const query = db.selectFrom('products').select(PRODUCT_COLUMNS).where('id', '=', productId).where('channel_id', '=', channelId)
+  return (await readRows<ProductRow>(db, query.compile(), { prepared: true }))[0]
 }
 
 export async function getProduct(db: Kysely<Database>, channelId: number, productId: number): Promise<ProductView> {
