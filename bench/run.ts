@@ -7,14 +7,18 @@
  * It starts its own server (`next build` first if there is no build) on BENCH_PORT (3620) against a
  * fresh `pm_bench` database on the DATABASE_URL server, or a fresh embedded PGlite folder, and stops it
  * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database, BENCH_DOORS=1
- * also measures the Next door, BENCH_CPU_PROF=1 profiles the app server. On PostgreSQL the floor
+ * also measures the Next door, BENCH_CPU_PROF=1 profiles the app server. While profiling or tuning:
+ * BENCH_REUSE=1 (PostgreSQL) measures the database kept by an earlier BENCH_KEEP=1 run without
+ * importing again (BENCH_DATABASE names it, default pm_bench) (no import figures then), BENCH_ONLY=<text> measures only endpoints whose name contains it. On PostgreSQL the floor
  * (bench/floor.ts, endpoints in bench/endpoints.ts) is measured alternately with the app.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createHash, randomBytes } from 'node:crypto'
 import autocannon from 'autocannon'
+import { sealData } from 'iron-session'
 import pg from 'pg'
 import { startAppServer, type AppServer } from '../scripts/app-server'
 import { ENDPOINTS, type DataSet } from './endpoints'
@@ -27,6 +31,8 @@ const NEXT_DOOR_PORT = PORT + 2
 /** BENCH_DOORS=1 also measures the app through Next's route files (API_FAST_PATH=0), for decision 011. */
 const DOORS = process.env.BENCH_DOORS === '1'
 const TOKEN = 'pm_bench_token_0123456789abcdef'
+/** The bench server's secret, so the bench can seal a console session cookie (console page endpoints). */
+const APP_SECRET = 'pm-bench-app-secret-0123456789abcdef0123456789'
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 /** Each target is measured ROUNDS times for DURATION / ROUNDS seconds, alternately. */
 const ROUNDS = 2
@@ -70,14 +76,27 @@ interface Server {
   stop: () => Promise<void>
 }
 
+let databaseUrl: string | undefined
+
+/** BENCH_REUSE=1: measure the pm_bench database an earlier BENCH_KEEP=1 run left, without importing again. */
+const REUSE = process.env.BENCH_REUSE === '1'
+/** The bench's own database on the DATABASE_URL server (dropped and created anew unless reused). */
+const DATABASE = process.env.BENCH_DATABASE || 'pm_bench'
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error('BENCH_DATABASE: lowercase letters, digits and _ only')
+const ONLY = process.env.BENCH_ONLY
+
 async function freshPostgres(adminUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
-  await admin.query('drop database if exists pm_bench with (force)')
-  await admin.query('create database pm_bench')
+  const kept = REUSE && (await admin.query(`select 1 from pg_database where datname = $1`, [DATABASE])).rowCount
+  if (REUSE && !kept) throw new Error(`BENCH_REUSE=1: no ${DATABASE} database (run once with BENCH_KEEP=1)`)
+  if (!kept) {
+    await admin.query(`drop database if exists ${DATABASE} with (force)`)
+    await admin.query(`create database ${DATABASE}`)
+  }
   await admin.end()
   const url = new URL(adminUrl)
-  url.pathname = '/pm_bench'
+  url.pathname = `/${DATABASE}`
   return url.toString()
 }
 
@@ -87,7 +106,7 @@ async function startServer(): Promise<Server> {
     const built = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, stdio: 'inherit' })
     if (built.status !== 0) throw new Error('next build failed')
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEED_API_TOKEN: TOKEN, NEXT_TELEMETRY_DISABLED: '1' }
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEED_API_TOKEN: TOKEN, NEXT_TELEMETRY_DISABLED: '1', APP_SECRET }
   let engine: Server['engine'] = 'pglite'
   let databaseUrl: string | undefined
   let cleanup = async () => {}
@@ -95,11 +114,11 @@ async function startServer(): Promise<Server> {
     engine = 'postgres'
     databaseUrl = await freshPostgres(process.env.DATABASE_URL)
     env.DATABASE_URL = databaseUrl
-    if (!process.env.BENCH_KEEP)
+    if (!process.env.BENCH_KEEP && !REUSE)
       cleanup = async () => {
         const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
         await admin.connect()
-        await admin.query('drop database if exists pm_bench with (force)')
+        await admin.query(`drop database if exists ${DATABASE} with (force)`)
         await admin.end()
       }
   } else {
@@ -291,11 +310,52 @@ async function loadDataSet(memory: MemoryWatch): Promise<{ data: DataSet; distri
   const bins = Array.from({ length: 5000 }, () => binAt(BINS + Math.floor(Math.random() * BINS)))
   // Detail GETs pick ids among the distributed import's rows: the scratch import's ids were deleted.
   const firstImported = await call('GET', `/api/v1/bin_numbers/?card=${cards[0]}&ordering=pk&limit=1`)
+  return { data: { cards, banks, bins, binIds: [firstImported.body.results[0].pk, last.body.results[0].pk], ...(await shopData()) }, distributed }
+}
+
+/** The demo shop's products, a visitor with a basket of one of them, and a signed-in console admin. */
+async function shopData(): Promise<Pick<DataSet, 'products' | 'basketCookie' | 'consoleCookie'>> {
   const shop = await call('GET', '/products/?limit=100')
   const products = ((shop.body?.results ?? []) as { pk: number }[]).map((product) => product.pk)
   if (!products.length) throw new Error(`the demo shop has no products (GET /products/ answered ${shop.status})`)
-  const basketCookie = await storefrontBasket(products[products.length - 1])
-  return { data: { cards, banks, bins, binIds: [firstImported.body.results[0].pk, last.body.results[0].pk], products, basketCookie }, distributed }
+  return { products, basketCookie: await storefrontBasket(products[products.length - 1]), consoleCookie: await consoleSession() }
+}
+
+/**
+ * A console session of the seeded admin, as signing in makes one (lib/auth/sessions.ts: a row keyed by
+ * the hash of a random id; the cookie seals the id with APP_SECRET), without driving the sign-in form.
+ */
+async function consoleSession(): Promise<string> {
+  if (!databaseUrl) return ''
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const admin = (await client.query(`select id from users where role = 'admin' order by id limit 1`)).rows[0]
+    const sid = randomBytes(32).toString('base64url')
+    const id = createHash('sha256').update(`session:${sid}`).digest('hex')
+    await client.query(`insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '12 hours')`, [id, admin.id])
+    const sealed = await sealData({ sid, userId: admin.id }, { password: APP_SECRET, ttl: 12 * 3600 })
+    return `pm_session=${sealed}`
+  } finally {
+    await client.end()
+  }
+}
+
+/** BENCH_REUSE=1: the data set an earlier run imported into the kept pm_bench database. */
+async function keptDataSet(databaseUrl: string): Promise<DataSet> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const ids = async (sql: string) => (await client.query(sql)).rows.map((row) => Number(row.id))
+    const cards = await ids(`select id from cards where slug like 'bench-card-b%' order by id`)
+    const banks = await ids(`select id from banks where slug like 'bench-bank-b%' order by id`)
+    if (!cards.length) throw new Error('BENCH_REUSE=1: pm_bench holds no bench cards')
+    const range = (await client.query(`select min(id) as low, max(id) as high from bin_numbers where card_id = any($1)`, [cards])).rows[0]
+    const bins = (await client.query(`select bin_number from bin_numbers where card_id = any($1) order by random() limit 5000`, [cards])).rows.map((row) => row.bin_number as string)
+    return { cards, banks, bins, binIds: [Number(range.low), Number(range.high)], ...(await shopData()) }
+  } finally {
+    await client.end()
+  }
 }
 
 /** A storefront visitor whose basket holds one product: the cookies its first answers set (session, csrftoken). */
@@ -378,6 +438,12 @@ async function assertSameAnswers(targets: Target[], data: DataSet) {
   for (const endpoint of ENDPOINTS) {
     const next = endpoint.paths(data)
     const compared = targets.filter((target) => !(endpoint.noFloor && target.label === 'floor'))
+    if (endpoint.page) {
+      if (!data.consoleCookie) continue
+      const response = await fetch(`${BASE}${next()}`, { headers: endpoint.headers?.(data), redirect: 'manual' })
+      if (response.status !== 200) throw new Error(`${endpoint.name} answered ${response.status}`)
+      continue
+    }
     for (let sample = 0; sample < 3; sample += 1) {
       const url = next()
       const answers = await Promise.all(
@@ -396,6 +462,7 @@ async function assertSameAnswers(targets: Target[], data: DataSet) {
 // ---------------------------------------------------------------- main
 
 const server = await startServer()
+databaseUrl = server.databaseUrl
 const stopOnSignal = () => void server.stop().then(() => process.exit(130))
 process.once('SIGINT', stopOnSignal)
 process.once('SIGTERM', stopOnSignal)
@@ -405,10 +472,11 @@ let floor: { base: string; stop: () => void } | undefined
 let nextDoor: AppServer | undefined
 try {
   log(`server on ${BASE} (${server.engine}), pid ${server.child.pid}`)
-  const single = await singleRequestImport(memory)
-  const { data, distributed } = await loadDataSet(memory)
+  const reused = REUSE && server.databaseUrl ? await keptDataSet(server.databaseUrl) : null
+  const single = reused ? null : await singleRequestImport(memory)
+  const { data, distributed } = reused ? { data: reused, distributed: null } : await loadDataSet(memory)
   // What autovacuum would do after a bulk load: fresh statistics and visibility map.
-  if (server.databaseUrl) await vacuum(server.databaseUrl)
+  if (server.databaseUrl && !reused) await vacuum(server.databaseUrl)
 
   const targets: Target[] = [{ label: 'app', base: BASE }]
   if (server.databaseUrl) {
@@ -424,9 +492,9 @@ try {
   const loadBefore = os.loadavg()[0]
   const rssBeforeMb = memory.rssKb() / 1024
   const rows: Row[] = []
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of ENDPOINTS.filter((entry) => (!ONLY || entry.name.includes(ONLY)) && !(entry.page && !data.consoleCookie))) {
     const paths = endpoint.paths(data)
-    const measured = targets.filter((target) => !(endpoint.noFloor && target.label === 'floor'))
+    const measured = targets.filter((target) => (endpoint.page ? target.label === 'app' : !(endpoint.noFloor && target.label === 'floor')))
     const headers = endpoint.headers?.(data) ?? {}
     for (const target of measured) await measure(target.base, paths, 2, 8, headers) // warm-up: JIT, plan caches, buffer cache
     // One connection: the time a request takes without queueing, what the code costs.
@@ -496,12 +564,15 @@ try {
     ),
   )
   console.log(`App server memory over the measurements: ${rssBeforeMb.toFixed(0)} MB before, ${rssAfterMb.toFixed(0)} MB after (${process.env.WEB_CONCURRENCY ?? 1} process(es); the first one's RSS)`)
-  const importOk = single.seconds < BUDGET.importSeconds
+  // (BENCH_REUSE=1 imported nothing: no import figures.)
+  const importOk = single ? single.seconds < BUDGET.importSeconds : null
   // The memory budget is the import's; under 32 connections of list traffic the server grows its heap too.
-  const memoryOk = single.peakRssMb < BUDGET.memoryMb
-  console.log(`Import, one streamed request of ${BINS.toLocaleString('en')} BINs: ${single.seconds.toFixed(1)} s (budget ${BUDGET.importSeconds} s: ${importOk ? 'ok' : 'MISSED'})`)
-  console.log(`Import, ${CARDS} requests of ${BINS_PER_CARD} BINs (4 at a time): ${distributed.seconds.toFixed(1)} s`)
-  console.log(`Server memory during the ${BINS.toLocaleString('en')}-BIN import: peak RSS ${single.peakRssMb.toFixed(0)} MB (budget ${BUDGET.memoryMb} MB: ${memoryOk ? 'ok' : 'MISSED'}; ${single.rssBeforeMb.toFixed(0)} MB before it); peak over the whole run ${peakMb.toFixed(0)} MB`)
+  const memoryOk = single ? single.peakRssMb < BUDGET.memoryMb : null
+  if (single && distributed) {
+    console.log(`Import, one streamed request of ${BINS.toLocaleString('en')} BINs: ${single.seconds.toFixed(1)} s (budget ${BUDGET.importSeconds} s: ${importOk ? 'ok' : 'MISSED'})`)
+    console.log(`Import, ${CARDS} requests of ${BINS_PER_CARD} BINs (4 at a time): ${distributed.seconds.toFixed(1)} s`)
+    console.log(`Server memory during the ${BINS.toLocaleString('en')}-BIN import: peak RSS ${single.peakRssMb.toFixed(0)} MB (budget ${BUDGET.memoryMb} MB: ${memoryOk ? 'ok' : 'MISSED'}; ${single.rssBeforeMb.toFixed(0)} MB before it); peak over the whole run ${peakMb.toFixed(0)} MB`)
+  } else console.log(`BENCH_REUSE=1: the kept pm_bench data set, no import measured; peak RSS over the run ${peakMb.toFixed(0)} MB`)
   if (server.engine === 'pglite') console.log('The budgets are PostgreSQL\'s: PGlite is one WASM connection (and its memory counts in the server process).')
 
   const results = {
@@ -511,7 +582,7 @@ try {
     settings: { connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, processes: Number(process.env.WEB_CONCURRENCY || 1) },
     dataSet: { binNumbers: BINS, cards: CARDS, banks: BANKS, cardTypes: CARD_TYPES },
     import: { singleRequest: single, distributed },
-    memory: { peakRssMb: Math.round(peakMb), duringSingleImportMb: Math.round(single.peakRssMb), measurementsBeforeMb: Math.round(rssBeforeMb), measurementsAfterMb: Math.round(rssAfterMb) },
+    memory: { peakRssMb: Math.round(peakMb), duringSingleImportMb: single ? Math.round(single.peakRssMb) : null, measurementsBeforeMb: Math.round(rssBeforeMb), measurementsAfterMb: Math.round(rssAfterMb) },
     endpoints: rows,
     budgets: { ...BUDGET, ratioTarget: 0.8, listsOk: rows.every((row) => row.budgetOk), ratiosOk: rows.every((row) => row.ratio === null || row.ratio >= 0.8), importOk, memoryOk },
   }
