@@ -85,26 +85,31 @@ function decodeSegment(segment: string): string {
 export function matchRoute(pathname: string): Match | null {
   // `/api/v1/banks` and `/api/v1/banks/` are the same path (no redirect that would drop a body).
   const parts = (pathname.endsWith('/') ? pathname.slice(0, -1) : pathname).split('/').slice(1)
-  outer: for (const candidate of candidatesFor(parts.length)) {
-    const { segments } = candidate
-    let params: Record<string, string> | undefined
-    for (let index = 0; index < segments.length; index += 1) {
-      const segment = segments[index]
-      const part = parts[index]
-      if (typeof segment === 'string') {
-        if (segment !== part) continue outer
-      } else if ('param' in segment) {
-        if (!part) continue outer
-        ;(params ??= {})[segment.param] = decodeSegment(part)
-      } else {
-        const rest = parts.slice(index)
-        if (rest.some((piece) => !piece)) continue outer
-        ;(params ??= {})[segment.rest] = rest.map(decodeSegment).join('/')
-      }
-    }
-    return { routes: candidate.routes, params: params ?? {} }
+  for (const candidate of candidatesFor(parts.length)) {
+    const params = paramsOf(candidate, parts)
+    if (params) return { routes: candidate.routes, params }
   }
   return null
+}
+
+/** The params `parts` give a pattern, or null when it does not match. (No labelled `continue`: Turbopack's minifier broke it.) */
+function paramsOf({ segments }: CompiledPattern, parts: string[]): Record<string, string> | null {
+  const params: Record<string, string> = {}
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index]
+    const part = parts[index]
+    if (typeof segment === 'string') {
+      if (segment !== part) return null
+    } else if ('param' in segment) {
+      if (!part) return null
+      params[segment.param] = decodeSegment(part)
+    } else {
+      const rest = parts.slice(index)
+      if (rest.some((piece) => !piece)) return null
+      params[segment.rest] = rest.map(decodeSegment).join('/')
+    }
+  }
+  return params
 }
 
 /** The routes of one declared pattern (a Next route file names its pattern; a typo fails at load). */
