@@ -34,8 +34,8 @@ const TOKEN = 'pm_bench_token_0123456789abcdef'
 /** The bench server's secret, so the bench can seal a console session cookie (console page endpoints). */
 const APP_SECRET = 'pm-bench-app-secret-0123456789abcdef0123456789'
 const DURATION = Number(process.env.BENCH_DURATION || 10)
-/** Each target is measured ROUNDS times for DURATION / ROUNDS seconds, alternately. */
-const ROUNDS = 2
+/** Each target is measured ROUNDS times for DURATION / ROUNDS seconds, alternately (BENCH_ROUNDS, 2). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS || 2))
 const CONNECTIONS = 32
 const BANKS = 50
 const CARD_TYPES = 20
