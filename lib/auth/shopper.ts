@@ -1,16 +1,19 @@
 import 'server-only'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '@/db/types'
 import { InvalidError, TooManyRequestsError } from '@/lib/http/errors'
-import { hashPassword, verifyPassword } from './password'
+import { signInAccount, type AccountKind } from './sign-in'
+import type { ThrottleSettings } from './throttle'
 
 /**
- * Shopper sign-in (`POST /users/login/`). Unknown e-mails cost the same scrypt work as known ones (a
- * dummy hash), and failures are throttled per account in the database (any app server sees them).
+ * Shopper sign-in (`POST /users/login/`): the console's sign-in (lib/auth/sign-in.ts) with the shoppers
+ * table, so the same throttle applies: per (account, client) and per client, counted atomically in the
+ * database, never locking the owner out; unknown e-mails cost the same password work as known ones.
  */
-const WINDOW_MINUTES = 15
-const MAX_FAILURES = 5
-let dummyHash: Promise<string> | undefined
+const shoppers: AccountKind<{ id: number; email: string; name: string; phone: string; password_hash: string }> = {
+  scope: 'shopper:',
+  find: (db, email) => db.selectFrom('shoppers').select(['id', 'email', 'name', 'phone', 'password_hash']).where('email', '=', email).executeTakeFirst(),
+}
 
 export interface ShopperProfile {
   pk: number
@@ -32,25 +35,12 @@ function credentials(input: unknown): { email: string; password: string } {
   return { email: String(body.email).trim().toLowerCase(), password: String(body.password) }
 }
 
-export async function signInShopper(db: Kysely<Database>, input: unknown): Promise<ShopperProfile> {
-  const { email, password } = credentials(input)
-  const key = `shopper:${email}`
-  const failures = await db
-    .selectFrom('login_attempts')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('key', '=', key)
-    .where('at', '>', sql<string>`now() - make_interval(mins => ${WINDOW_MINUTES})`)
-    .executeTakeFirstOrThrow()
-  if (Number(failures.n) >= MAX_FAILURES) throw new TooManyRequestsError(WINDOW_MINUTES * 60)
-  const shopper = await db.selectFrom('shoppers').select(['id', 'email', 'name', 'phone', 'password_hash']).where('email', '=', email).executeTakeFirst()
-  dummyHash ??= hashPassword('dummy password for unknown shoppers')
-  const ok = await verifyPassword(password, shopper?.password_hash ?? (await dummyHash))
-  if (!shopper || !ok) {
-    await db.insertInto('login_attempts').values({ key }).execute()
-    throw new InvalidError({ non_field_errors: ['Unable to log in with provided credentials.'] })
-  }
-  await db.deleteFrom('login_attempts').where('key', '=', key).execute()
-  return { pk: shopper.id, email: shopper.email, name: shopper.name, phone: shopper.phone }
+export async function signInShopper(db: Kysely<Database>, input: unknown, client: string, settings?: ThrottleSettings): Promise<ShopperProfile> {
+  const result = await signInAccount(db, shoppers, { ...credentials(input), client }, settings)
+  if (!result.ok && result.reason === 'throttled') throw new TooManyRequestsError(result.retryAfterSeconds)
+  if (!result.ok) throw new InvalidError({ non_field_errors: ['Unable to log in with provided credentials.'] })
+  const { id, email, name, phone } = result.account
+  return { pk: id, email, name, phone }
 }
 
 export async function shopperProfile(db: Kysely<Database>, shopperId: number): Promise<ShopperProfile | null> {

@@ -6,6 +6,7 @@ import * as f from '@/lib/resource/fields'
 import { booleanFilter, charFilter, choiceFilter, dateFilter, modelFilter, standardFilters } from '@/lib/resource/filters'
 import { fieldMetadata } from '@/lib/resource/metadata'
 import { CURRENCY_CODES } from './currencies'
+import { shownValue } from '@/lib/http/shown-value'
 
 type CardRow = Row<'cards'> & DbRow
 
@@ -52,7 +53,7 @@ function parseCurrencyPos(raw: unknown): { ok: true; value: CurrencyPos[] } | { 
     const currency = record.currency
     if (currency === undefined) return { ok: false, message: `${at} currency: This field is required.` }
     if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency) || !CURRENCY_CODES.has(currency))
-      return { ok: false, message: `${at} currency: "${String(currency)}" is not a valid ISO 4217 currency code.` }
+      return { ok: false, message: `${at} currency: "${shownValue(currency)}" is not a valid ISO 4217 currency code.` }
     if (seen.has(currency)) return { ok: false, message: `${at} currency: ${currency} is given more than once.` }
     seen.add(currency)
     const item: Record<string, unknown> = { currency }

@@ -1,4 +1,5 @@
 import { isHttpUrl, parseBoolean, parseInteger, pythonType, type Choice } from '@/lib/resource/fields'
+import { shownValue } from '@/lib/http/shown-value'
 
 /**
  * The vocabulary a gateway uses to describe its `config`: one description gives the validator
@@ -59,7 +60,7 @@ function checkField(field: ConfigField, value: unknown): Checked {
     case 'choice':
       return typeof value === 'string' && field.choices.some((entry) => entry.value === value)
         ? { ok: true, value }
-        : fail(`"${String(value)}" is not a valid choice.`)
+        : fail(`"${shownValue(value)}" is not a valid choice.`)
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value))
         return fail(`Expected a dictionary of items but got type "${pythonType(value)}".`)

@@ -42,7 +42,9 @@ export async function readBody(request: Request, limit = DEFAULT_JSON_LIMIT): Pr
     await request.body?.cancel().catch(() => {})
     throw new UnsupportedMediaTypeError(mediaType)
   }
-  const text = await readText(request.body, limit)
+  // Bytes that are not UTF-8 are refused as DRF refuses them: decoded leniently they would be saved as
+  // replacement characters the client never sent.
+  const text = await readText(request.body, limit, { fatal: true })
   if (!text.trim()) return {}
   try {
     return JSON.parse(text)
@@ -51,8 +53,8 @@ export async function readBody(request: Request, limit = DEFAULT_JSON_LIMIT): Pr
   }
 }
 
-/** The body as UTF-8 text, refusing (and no longer reading) past `limit` bytes. */
-export async function readText(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
+/** The body as UTF-8 text, refusing (and no longer reading) past `limit` bytes; `fatal`: malformed UTF-8 → 400. */
+export async function readText(body: ReadableStream<Uint8Array> | null, limit: number, options: { fatal?: boolean } = {}): Promise<string> {
   if (!body) return ''
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
@@ -68,7 +70,11 @@ export async function readText(body: ReadableStream<Uint8Array> | null, limit: n
     chunks.push(value)
   }
   // TextDecoder drops a UTF-8 BOM as `Request.text()` did.
-  return new TextDecoder().decode(Buffer.concat(chunks))
+  try {
+    return new TextDecoder('utf-8', { fatal: options.fatal }).decode(Buffer.concat(chunks))
+  } catch {
+    throw new ParseError('Parse error - the body is not valid UTF-8.')
+  }
 }
 
 /** The stream, erroring with PayloadTooLargeError once more than `limit` bytes went through. */

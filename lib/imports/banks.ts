@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Kysely } from 'kysely'
 import type { Database } from '@/db/types'
+import { recordAudit } from '@/lib/audit/record'
 import { banks } from '@/lib/banks/resource'
 import { assertCanWrite, type Principal } from '@/lib/auth/principal'
 import { AppError, InvalidError } from '@/lib/http/errors'
@@ -34,36 +35,72 @@ export async function importBanksCsv(db: Kysely<Database>, request: Request, pri
   assertCanWrite(principal)
   const channel = await requireChannel(db, new URL(request.url).searchParams.get('channel_id'))
   const text = await readText(await openUpload(request, MAX_BANK_CSV_BYTES), MAX_BANK_CSV_BYTES)
-  const records = parseCsv(text)
-  const problem = csvProblem(text, records)
-  if (problem) throw new InvalidError({ file: [problem] })
-  const [header, ...rows] = records
-  if (!header) throw new FileNotFoundError()
-  if (rows.length > MAX_BANK_ROWS)
-    throw new InvalidError({ non_field_errors: [`The file has ${rows.length} rows; at most ${MAX_BANK_ROWS} are imported at once.`] })
-  const columns = header.cells.map((cell) => cell.trim().toLowerCase())
-
   // Keyed by bank names from the file: a bank called `__proto__` or `constructor` is just a key.
   const statuses = dict<string>()
-  for (const row of rows) {
-    const input = dict<unknown>()
-    columns.forEach((column, index) => {
-      if (column === '' || column === 'channel') return
-      input[column] = row.cells[index] ?? ''
-    })
-    input.channel = channel
-    const name = typeof input.name === 'string' ? input.name.trim() : ''
-    // Keys are the bank names, as the spec shows; a name seen twice keeps both answers apart.
-    let key = name || `row ${row.line}`
-    if (key in statuses) key = `${key} (row ${row.line})`
-    try {
-      // Each row in a transaction of its own: a refused row leaves the others written.
-      await db.transaction().execute((trx) => createRecord(trx, banks, input, principal))
-      statuses[key] = CREATED
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 400) throw error
-      statuses[key] = error.message
+  const counts = { rows: 0, created: 0, refused: 0 }
+  let failure: string | undefined
+  try {
+    const records = parseCsv(text)
+    const problem = csvProblem(text, records)
+    if (problem) throw new InvalidError({ file: [problem] })
+    const [header, ...rows] = records
+    if (!header) throw new FileNotFoundError()
+    if (rows.length > MAX_BANK_ROWS)
+      throw new InvalidError({ non_field_errors: [`The file has ${rows.length} rows; at most ${MAX_BANK_ROWS} are imported at once.`] })
+    const columns = header.cells.map((cell) => cell.trim().toLowerCase())
+    counts.rows = rows.length
+    for (const row of rows) {
+      const input = dict<unknown>()
+      columns.forEach((column, index) => {
+        if (column === '' || column === 'channel') return
+        input[column] = row.cells[index] ?? ''
+      })
+      input.channel = channel
+      const name = typeof input.name === 'string' ? input.name.trim() : ''
+      // Keys are the bank names, as the spec shows; a name seen twice keeps both answers apart.
+      let key = name || `row ${row.line}`
+      if (key in statuses) key = `${key} (row ${row.line})`
+      try {
+        // Each row in a transaction of its own: a refused row leaves the others written.
+        await db.transaction().execute((trx) => createRecord(trx, banks, input, principal))
+        statuses[key] = CREATED
+        counts.created++
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status !== 400) throw error
+        statuses[key] = error.message
+        counts.refused++
+      }
     }
+    return statuses
+  } catch (error) {
+    failure = error instanceof AppError ? error.message : 'The import stopped on a server error.'
+    throw error
+  } finally {
+    await auditImport(db, principal, channel, counts, failure)
   }
-  return statuses
+}
+
+/**
+ * Every import leaves one entry on its channel (a header-only, zero-byte or refused file too), with its counts: the
+ * rows themselves are audited one by one as they are created, but an import that created nothing
+ * would otherwise leave no trace of having been tried.
+ */
+async function auditImport(db: Kysely<Database>, principal: Principal, channelId: number, counts: Record<string, number>, failure: string | undefined) {
+  try {
+    const channel = await db.selectFrom('channels').select('slug').where('id', '=', channelId).executeTakeFirst()
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        principal,
+        action: 'update',
+        resource: 'channels',
+        recordId: channelId,
+        recordLabel: channel?.slug ?? String(channelId),
+        channelId,
+        before: { banks_bulk_create: null },
+        after: { banks_bulk_create: { ...counts, ...(failure ? { error: failure } : {}) } },
+      }),
+    )
+  } catch (error) {
+    console.error('Bank import audit entry could not be written:', error instanceof Error ? error.message : error)
+  }
 }

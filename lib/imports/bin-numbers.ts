@@ -8,7 +8,7 @@ import { assertCanWrite, type Principal } from '@/lib/auth/principal'
 import { InvalidError, NotFoundError, ParseError, pgErrorCode } from '@/lib/http/errors'
 import { parseId } from '@/lib/http/params'
 import { isDatabaseUnavailable } from '@/lib/http/unavailable'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { FileNotFoundError, openUpload, readLines } from './upload'
 import { addToJob, finishJob, keepJobAlive, reapStaleJobs, startJob, type JobCounts } from './jobs'
 
@@ -64,6 +64,27 @@ async function findCard(db: Kysely<Database>, id: number) {
   return db.selectFrom('cards').select(['id', 'slug', 'channel_id']).where('id', '=', id).executeTakeFirst()
 }
 
+/** Every import is audited, a failed or empty one too: the entry says what the rows came from. */
+async function auditBinImport(
+  trx: Transaction<Database>,
+  principal: Principal,
+  card: { id: number; slug: string; channel_id: number },
+  importId: string,
+  counts: JobCounts,
+  failure: string | null | undefined,
+) {
+  await recordAudit(trx, {
+    principal,
+    action: 'update',
+    resource: 'cards',
+    recordId: card.id,
+    recordLabel: card.slug,
+    channelId: card.channel_id,
+    before: { bulk_create: null },
+    after: { bulk_create: { import_id: importId, ...counts, ...(failure ? { error: failure } : {}) } },
+  })
+}
+
 export interface BinImport {
   importId: string
   /** The answer, produced while the upload is read: reading it drives the import. */
@@ -106,6 +127,10 @@ export async function importBinNumbers(db: Kysely<Database>, request: Request, r
     await startJob(db, { id: importId, kind: 'bin_numbers', card_id: card.id, channel_id: card.channel_id, user_id: principal.userId })
   } catch (error) {
     file.destroy()
+    if (error instanceof FileNotFoundError) {
+      const none = { processed: 0, created: 0, existing: 0, invalid: 0 }
+      await db.transaction().execute((trx) => auditBinImport(trx, principal, card, importId, none, error.message))
+    }
     if (pgErrorCode(error).code === '23505') throw new InvalidError({ 'X-Import-Id': ['An import with this id already exists.'] })
     throw error
   }
@@ -236,17 +261,7 @@ async function* runImport(options: RunOptions): AsyncGenerator<string, void, und
     try {
       await db.transaction().execute(async (trx) => {
         await finishJob(trx, importId, counts, failure)
-        // Every import is audited, a failed or empty one too: the entry says what the rows came from.
-        await recordAudit(trx, {
-          principal,
-          action: 'update',
-          resource: 'cards',
-          recordId: card.id,
-          recordLabel: card.slug,
-          channelId: card.channel_id,
-          before: { bulk_create: null },
-          after: { bulk_create: { import_id: importId, ...counts, ...(failure ? { error: failure } : {}) } },
-        })
+        await auditBinImport(trx, principal, card, importId, counts, failure)
       })
     } catch (error) {
       console.error('BIN import could not be closed:', error instanceof Error ? error.stack : error)

@@ -10,6 +10,7 @@ import { GatewayRefusedError, LedgerValidationError } from './errors'
 import { parseDateTime, PAYMENT_METHODS, type PaymentFilters } from './filters'
 import { defaultPos, posClient } from './gateway'
 import { decimalToMinor, minorToDecimal, money, moneyOrNull, toMinor } from './money'
+import { shownValue } from '@/lib/http/shown-value'
 
 type Handle = Kysely<Database> | Transaction<Database>
 export type LedgerPaymentRow = Selectable<LedgerPaymentTable>
@@ -171,7 +172,7 @@ function parseCharge(body: unknown): ChargeInput {
   else if (amountMinor <= 0) errors.amount = ['Ensure this value is greater than 0.']
   const method = body.payment_method
   if (method === undefined || method === null) errors.payment_method = ['This field is required.']
-  else if (typeof method !== 'string' || !(PAYMENT_METHODS as readonly string[]).includes(method)) errors.payment_method = [`"${String(method)}" is not a valid choice.`]
+  else if (typeof method !== 'string' || !(PAYMENT_METHODS as readonly string[]).includes(method)) errors.payment_method = [`"${shownValue(method)}" is not a valid choice.`]
   const params = body.additional_params
   const paramErrors: ParamErrors = {}
   let card: ChargeInput['card']

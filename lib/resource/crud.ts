@@ -19,6 +19,7 @@ import { anyTable, asRow } from './table'
 import { assertChoicesExist, pageLinks, parseListQuery, runList } from './list'
 import type { FilterCondition } from './filters'
 import { serialize } from './serialize'
+import { shownValue } from '@/lib/http/shown-value'
 
 export type WriteMode = 'create' | 'put' | 'patch'
 
@@ -110,7 +111,7 @@ async function checkWrite(resource: Resource, context: WriteContext): Promise<vo
     const id = values[column]
     if (id === null || id === undefined) continue
     const row = asRow(await anyTable(db).selectFrom(field.references.table).selectAll().where('id', '=', id).executeTakeFirst())
-    if (!row) errors[name] = [`Invalid pk "${String(id)}" - object does not exist.`]
+    if (!row) errors[name] = [`Invalid pk "${shownValue(id)}" - object does not exist.`]
     else referenced[name] = row
   }
   if (Object.keys(errors).length) throw new InvalidError(errors)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Database } from '@/db/types'
+import { shownValue } from '@/lib/http/shown-value'
 
 /**
  * The field vocabulary of a resource. One definition gives: the zod input schema (with Django REST
@@ -218,7 +219,7 @@ export function choice(options: Common & { choices: Choice[] }): FieldDef {
   const values = new Set(options.choices.map((entry) => entry.value))
   return {
     ...base('choice', options, 'choice', { type: 'string', enum: options.choices.map((entry) => entry.value) }, (value) =>
-      typeof value === 'string' && values.has(value) ? ok(value) : fail(`"${String(value)}" is not a valid choice.`),
+      typeof value === 'string' && values.has(value) ? ok(value) : fail(`"${shownValue(value)}" is not a valid choice.`),
     ),
     choices: options.choices,
   }

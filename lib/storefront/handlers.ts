@@ -2,6 +2,7 @@ import 'server-only'
 import { readBody } from '@/lib/http/body'
 import { NotFoundError } from '@/lib/http/errors'
 import { json, noContent } from '@/lib/http/respond'
+import { clientAddress } from '@/lib/auth/client-address'
 import { signInShopper } from '@/lib/auth/shopper'
 import { pathId, storefrontHandler } from './area'
 import { adoptBasket, basketTotal, basketView, checkoutPreOrder, findBasketId, findPreOrder, getPreOrder, setBasketItem } from './basket'
@@ -77,7 +78,7 @@ export const removeSavedCard = storefrontHandler(async (_request, { db, shopper:
 
 // POST /users/login/
 export const login = storefrontHandler(async (request, { db, channelId, session, setSession }) => {
-  const profile = await signInShopper(db, await readBody(request))
+  const profile = await signInShopper(db, await readBody(request), clientAddress(request.headers))
   await adoptBasket(db, channelId, session.basketId, profile.pk)
   setSession({ shopperId: profile.pk })
   return json(profile)

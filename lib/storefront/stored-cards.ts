@@ -175,8 +175,9 @@ type Outcome = { ok: true } | { ok: false; error: InvalidError }
 export async function verifyOtpAndSaveCard(db: Db, channelId: number, shopperId: number, input: unknown): Promise<void> {
   const raw = asBody(input).otp
   if (raw === undefined || raw === null || raw === '') throw new InvalidError({ otp: ['This field is required.'] })
-  const otp = String(raw).trim()
-  if ((typeof raw !== 'string' && typeof raw !== 'number') || !/^\d{4,8}$/.test(otp)) throw new InvalidError({ otp: ['Enter the 4 to 8 digit code.'] })
+  // Type first: String() of an object with its own `toString` key throws (a 500 for bad input).
+  const otp = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : ''
+  if (!/^\d{4,8}$/.test(otp)) throw new InvalidError({ otp: ['Enter the 4 to 8 digit code.'] })
   const maxAttempts = storefrontSettings.otpMaxAttempts()
   const fail = (fields: Record<string, string[]>): Outcome => ({ ok: false, error: new InvalidError(fields) })
   // A wrong try must be counted even though the answer is an error, so the transaction returns the

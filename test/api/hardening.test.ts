@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { api, CHANNEL, uid } from '../helpers/api'
+import { api, baseUrl, CHANNEL, uid } from '../helpers/api'
 import { binAllocator, createCard } from '../helpers/fixtures'
 import { rawRow } from '../fixtures/payments'
+import { signIn } from '../helpers/session'
 
 // Slice 9 of the test BIN range is this file's.
 const bins = binAllocator(9)
@@ -65,6 +66,55 @@ describe('hardening: malformed uploads, concurrent duplicates, import audit (iss
     expect(response.body).toMatchObject({ created: 0, invalid: 1 })
     const audit = await rawRow(`select changes::text as changes from audit_log where resource = 'cards' and record_id = $1`, [card.pk])
     if (audit) expect(audit.map((row) => JSON.parse(row.changes).bulk_create?.after)).toContainEqual(expect.objectContaining({ created: 0, invalid: 1, processed: 1 }))
+  })
+
+  it('audits every bank import on its channel with its counts: a header-only file, a zero-byte file and a refused one too', async () => {
+    const cookie = await signIn('admin@example.com', 'admin-password')
+    expect(cookie).not.toBeNull()
+    // The console's audit page is what an admin reads (and the only window onto PGlite from here).
+    const entriesShown = async () => {
+      const page = await fetch(`${baseUrl()}/audit-log?resource=channels&record_id=${CHANNEL}&limit=500`, { headers: { cookie: cookie! } })
+      expect(page.status).toBe(200)
+      return (await page.text()).split('banks_bulk_create').length - 1
+    }
+    const since = new Date().toISOString()
+    const path = `/api/v1/banks/bulk_create/?channel_id=${CHANNEL}`
+    const csv = (text: string) => {
+      const form = new FormData()
+      form.append('file', new Blob([text], { type: 'text/csv' }), 'banks.csv')
+      return form
+    }
+    const before = await entriesShown()
+    expect(await api('POST', path, undefined, { raw: csv('name,slug,logo\r\n') })).toMatchObject({ status: 200, body: {} })
+    const afterHeaderOnly = await entriesShown()
+    expect(afterHeaderOnly).toBeGreaterThan(before)
+    expect(await api('POST', path, undefined, { raw: csv('') })).toMatchObject({ status: 406, body: { error_code: 'file_100_1' } })
+    const afterEmpty = await entriesShown()
+    expect(afterEmpty).toBeGreaterThan(afterHeaderOnly)
+    expect((await api('POST', path, undefined, { raw: csv('name,slug\n"Unclosed,x\n') })).status).toBe(400)
+    expect(await entriesShown()).toBeGreaterThan(afterEmpty)
+
+    const rows = await rawRow(`select changes::text as changes from audit_log where resource = 'channels' and record_id = $1 and at >= $2 order by id`, [CHANNEL, since])
+    if (rows) {
+      const imports = rows.map((row) => JSON.parse(row.changes).banks_bulk_create?.after)
+      expect(imports).toEqual([
+        { rows: 0, created: 0, refused: 0 },
+        { rows: 0, created: 0, refused: 0, error: 'File not found please provide an appropriate file' },
+        { rows: 0, created: 0, refused: 0, error: expect.stringMatching(/quoted field is not closed/) },
+      ])
+    }
+  })
+
+  it('audits a zero-byte BIN import with counts 0 (it answers 406 file_100_1)', async () => {
+    const card = await createCard()
+    const form = new FormData()
+    form.append('file', new Blob([''], { type: 'text/csv' }), 'empty.csv')
+    expect(await api('POST', `/api/v1/cards/${card.pk}/bulk_create/`, undefined, { raw: form })).toMatchObject({ status: 406, body: { error_code: 'file_100_1' } })
+    const cookie = await signIn('admin@example.com', 'admin-password')
+    const page = await (await fetch(`${baseUrl()}/audit-log?resource=cards&record_id=${card.pk}`, { headers: { cookie: cookie! } })).text()
+    expect(page).toContain('bulk_create')
+    const audit = await rawRow(`select changes::text as changes from audit_log where resource = 'cards' and record_id = $1 and changes::text like '%bulk_create%'`, [card.pk])
+    if (audit) expect(audit.map((row) => JSON.parse(row.changes).bulk_create.after)).toEqual([expect.objectContaining({ processed: 0, created: 0, existing: 0, invalid: 0, error: 'File not found please provide an appropriate file' })])
   })
 
   it('ends a job whose server stopped renewing its lease as failed with its counts, and leaves a live one alone', async () => {

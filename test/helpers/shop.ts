@@ -28,13 +28,26 @@ export class Visitor {
     options: { csrf?: string | null; headers?: Record<string, string>; cookieHeader?: 'cookie' | 'x-cookie' | 'none' } = {},
   ): Promise<{ status: number; body: T; headers: Headers; text: string }> {
     const headers: Record<string, string> = { ...options.headers }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    return this.send<T>(method, url, body === undefined ? undefined : JSON.stringify(body), { ...options, headers })
+  }
+
+  /** Like `call`, with the body sent as given (raw text, bytes, a stream): for the bad-input tables. */
+  async send<T = any>(
+    method: string,
+    url: string,
+    body?: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>,
+    options: { csrf?: string | null; headers?: Record<string, string>; cookieHeader?: 'cookie' | 'x-cookie' | 'none' } = {},
+  ): Promise<{ status: number; body: T; headers: Headers; text: string }> {
+    const headers: Record<string, string> = { ...options.headers }
     const jar = this.cookieHeader()
     const where = options.cookieHeader ?? 'cookie'
     if (jar && where !== 'none') headers[where] = jar
     const csrf = options.csrf === undefined ? this.csrf : options.csrf
     if (method !== 'GET' && csrf) headers['x-csrftoken'] = csrf
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    const response = await fetch(`${this.base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' })
+    const init: RequestInit & { duplex?: 'half' } = { method, headers, body, redirect: 'manual' }
+    if (body instanceof ReadableStream) init.duplex = 'half'
+    const response = await fetch(`${this.base}${url}`, init)
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';')
       const index = pair.indexOf('=')
