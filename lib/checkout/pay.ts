@@ -551,6 +551,7 @@ export async function paidAttempt(db: Kysely<Database>, basketId: number | null,
       .select([
         'checkout_attempts.id',
         'checkout_attempts.amount',
+        'checkout_attempts.base_amount',
         'checkout_attempts.currency',
         'checkout_attempts.installment_count',
         'checkout_attempts.monthly_amount',

@@ -6,6 +6,7 @@ import { firstInstalment } from '@/lib/checkout/plan'
 import { CHECKOUT_TEXTS } from '@/lib/checkout/texts'
 import { findBasketId } from '@/lib/storefront/basket'
 import { formatMoney } from '@/lib/storefront/i18n'
+import { formatMinor, toMinor } from '@/lib/storefront/money'
 import { shopPage } from '@/lib/storefront/page-context'
 import { shopperPhone } from '@/lib/storefront/stored-cards'
 import { SaveCard } from '../../_components/save-card'
@@ -37,6 +38,12 @@ export default async function ResultPage({ params }: { params: Promise<{ attempt
           <dd>{money(paid.amount)}</dd>
           <dt>{c.plan}</dt>
           <dd>{paid.installment_count === 1 ? c.single : `${c.countLabel(paid.installment_count)} (${c.instalments(paid.installment_count, money(firstInstalment(paid.amount, paid.monthly_amount, paid.installment_count)), money(paid.monthly_amount))})`}</dd>
+          {paid.installment_count > 1 && (
+            <>
+              <dt>{c.interest}</dt>
+              <dd>{money(formatMinor(toMinor(paid.amount) - toMinor(paid.base_amount)))}</dd>
+            </>
+          )}
           <dt>{c.card}</dt>
           <dd>
             <code>{paid.masked_number}</code>
