@@ -28,13 +28,14 @@ export function isMalformedPath(pathname: string): boolean {
 }
 
 /**
- * The path with each segment that does not decode escaped as data (`%ff` → `%25ff`), so that Next's
- * param decoding gives the segment as sent, as the route table's matcher keeps it.
+ * The path with each segment that does not decode escaped as data, so that Next's param decoding gives
+ * the segment as sent (`%ff`), as the route table's matcher keeps it. Escaped twice (`%ff` → `%2525ff`):
+ * Next decodes a rewritten path once when it routes it and the param once more (`%25ff` still threw).
  */
 export function escapeMalformedSegments(pathname: string): string {
   return pathname
     .split('/')
-    .map((segment) => (isMalformedPath(segment) ? segment.replaceAll('%', '%25') : segment))
+    .map((segment) => (isMalformedPath(segment) ? segment.replaceAll('%', '%2525') : segment))
     .join('/')
 }
 
