@@ -53,6 +53,8 @@ const seconds = (since: number) => (performance.now() - since) / 1000
 
 interface Row {
   endpoint: string
+  /** The app server's RSS after this endpoint's measurements (memory flat over the run?). */
+  rssAfterMb: number
   reqPerSec: number
   p50Ms: number
   p99Ms: number
@@ -520,6 +522,7 @@ try {
     const nextRun = summary('next door')
     const row: Row = {
       endpoint: endpoint.name,
+      rssAfterMb: Math.round(memory.rssKb() / 1024),
       ...app,
       aloneP50Ms: alone.latency.p50,
       aloneMeanMs: Number(alone.latency.mean.toFixed(2)),
@@ -533,7 +536,8 @@ try {
       `${row.endpoint}: app ${row.reqPerSec} req/s p99 ${row.p99Ms} ms` +
         (floorRun ? ` · floor ${floorRun.reqPerSec} req/s p99 ${floorRun.p99Ms} ms · ratio ${row.ratio}` : '') +
         (nextRun ? ` · next door ${nextRun.reqPerSec} req/s p99 ${nextRun.p99Ms} ms` : '') +
-        (row.non2xx ? ` · ${row.non2xx} non-2xx` : ''),
+        (row.non2xx ? ` · ${row.non2xx} non-2xx` : '') +
+        ` · server RSS ${row.rssAfterMb} MB`,
     )
   }
   const rssAfterMb = memory.rssKb() / 1024
