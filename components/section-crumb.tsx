@@ -13,7 +13,12 @@ export function SectionCrumb() {
   const trail = inPayments ? ['Sales Channels', 'Payment Management'] : inMoney ? ['Payments'] : ['Settings']
   return (
     <div className="breadcrumbs">
-      {[...trail, ...(page ? [page.label] : [])].join(' › ')}
+      {[...trail, ...(page ? [page.label] : [])].map((step, index) => (
+        <span key={step} className="crumb">
+          {index > 0 ? <span className="crumb-separator"> › </span> : null}
+          {step}
+        </span>
+      ))}
     </div>
   )
 }

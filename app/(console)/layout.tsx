@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ChannelSwitcher } from '@/components/channel-switcher'
+import { ConsoleMenu } from '@/components/console-menu'
 import { NavLink } from '@/components/nav-link'
 import { SectionCrumb } from '@/components/section-crumb'
 import { logoutAction } from '@/app/login/actions'
@@ -23,32 +24,34 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <div className="brand">
           <span className="brand-mark" aria-hidden>₺</span> Payment Console
         </div>
-        <nav aria-label="Main">
-          {MENU.map((section) => (
-            <div className="nav-section" key={section.heading}>
-              <div className="nav-heading">{section.heading}</div>
-              {section.subheading ? <div className="nav-subheading">{section.subheading}</div> : null}
-              <ul className="nav-list">
-                {section.links.map((link) => (
-                  <li key={link.href}>
-                    <NavLink href={link.href} top={section.top}>
-                      {link.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </nav>
-        <div className="sidebar-footer">
-          <div className="user-email">{user.email}</div>
-          <div className="user-role">{user.role === 'admin' ? 'Administrator' : 'Viewer (read-only)'}</div>
-          <form action={logoutAction}>
-            <button type="submit" className="link-button">
-              Sign out
-            </button>
-          </form>
-        </div>
+        <ConsoleMenu>
+          <nav aria-label="Main">
+            {MENU.map((section) => (
+              <div className="nav-section" key={section.heading}>
+                <div className="nav-heading">{section.heading}</div>
+                {section.subheading ? <div className="nav-subheading">{section.subheading}</div> : null}
+                <ul className="nav-list">
+                  {section.links.map((link) => (
+                    <li key={link.href}>
+                      <NavLink href={link.href} top={section.top}>
+                        {link.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </nav>
+          <div className="sidebar-footer">
+            <div className="user-email">{user.email}</div>
+            <div className="user-role">{user.role === 'admin' ? 'Administrator' : 'Viewer (read-only)'}</div>
+            <form action={logoutAction}>
+              <button type="submit" className="link-button">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </ConsoleMenu>
       </aside>
       <div className="main">
         <header className="topbar">
