@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test as teardown } from '@playwright/test'
-import { findCardData } from './card-leaks'
+import { findCardData } from '../lib/checkout/card-leaks'
 import { CARDS, CVV } from './checkout-cards'
 import { dropDatabase, dumpDatabase, postgresRun, stopServer } from './postgres-server'
 

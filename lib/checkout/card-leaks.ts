@@ -1,4 +1,4 @@
-import { luhnOk } from '../lib/checkout/card-format'
+import { luhnOk } from './card-format'
 
 /**
  * Finds card data written in clear (PCI DSS 3.3.1, 3.4.1): the full numbers and the CVV a test typed,
