@@ -1,20 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { AREA_PATH_PREFIXES } from '@/lib/http/area-paths'
-import { MALFORMED_PATH_ANSWER, escapeMalformedSegments, isMalformedPath } from '@/lib/http/malformed-path'
+import { MALFORMED_PATH_ANSWER, MALFORMED_PATH_HEADER, MALFORMED_PATH_ROUTE, isMalformedPath } from '@/lib/http/malformed-path'
 
 // The console pages this gate covers (the `/` root, these sections and the API docs page).
 const CONSOLE_PAGE = /^\/(?:sales-channels|api-tokens|audit-log|sms-outbox|transactions|order-payments)(?:\/|$)|^\/(?:api\/docs\/?)?$/
 
 export function proxy(request: NextRequest) {
   // A malformed %-escape would make Next's own param decoding answer 500 (under `next dev`, or with
-  // API_FAST_PATH=0): answer as `npm start` does (lib/http/malformed-path.ts). An API area's path goes on
-  // to its route with the bad segment escaped, so the route table sees the segment as sent (404).
+  // API_FAST_PATH=0): answer as `npm start` does (lib/http/malformed-path.ts). An API area's path goes, as
+  // sent, in a header to one static route where the route table answers it (404 after auth, or 400).
   const pathname = new URL(request.url).pathname
   if (isMalformedPath(pathname)) {
     if (AREA_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
-      const url = request.nextUrl.clone()
-      url.pathname = escapeMalformedSegments(pathname)
-      return NextResponse.rewrite(url)
+      const headers = new Headers(request.headers)
+      headers.set(MALFORMED_PATH_HEADER, `${pathname}${new URL(request.url).search}`)
+      return NextResponse.rewrite(new URL(MALFORMED_PATH_ROUTE, request.url), { request: { headers } })
     }
     return new NextResponse(MALFORMED_PATH_ANSWER.body, { status: MALFORMED_PATH_ANSWER.status, headers: MALFORMED_PATH_ANSWER.headers })
   }

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
  * A path with a malformed %-escape (`/x/%ff`, `/x/%c0%ae`) names nothing: 400 before it reaches Next
  * (whose param decoding would throw and answer 500). Table paths are left to their area (on either
  * door): the table's matcher keeps such a segment as sent and the handler finds nothing (404).
- * `npm start` answers it in scripts/server.ts; `next dev` in proxy.ts, with the same answer.
+ * `npm start` answers it in scripts/server.ts; `next dev` in proxy.ts (and, for API paths, the route it
+ * rewrites them to), with the same answer.
  */
 export const MALFORMED_PATH_ANSWER = {
   status: 400,
@@ -27,17 +28,10 @@ export function isMalformedPath(pathname: string): boolean {
   }
 }
 
-/**
- * The path with each segment that does not decode escaped as data, so that Next's param decoding gives
- * the segment as sent (`%ff`), as the route table's matcher keeps it. Escaped twice (`%ff` → `%2525ff`):
- * Next decodes a rewritten path once when it routes it and the param once more (`%25ff` still threw).
- */
-export function escapeMalformedSegments(pathname: string): string {
-  return pathname
-    .split('/')
-    .map((segment) => (isMalformedPath(segment) ? segment.replaceAll('%', '%2525') : segment))
-    .join('/')
-}
+/** The request header in which proxy.ts hands an API path with a malformed escape to its route (`next dev`). */
+export const MALFORMED_PATH_HEADER = 'x-pm-malformed-path'
+/** Where proxy.ts sends it: app/api/v1/malformed-path/route.ts (lib/http/malformed-table-path.ts). */
+export const MALFORMED_PATH_ROUTE = '/api/v1/malformed-path'
 
 export function answerMalformedPath(req: IncomingMessage, res: ServerResponse, isTablePath: (pathname: string) => unknown): boolean {
   const raw = req.url ?? '/'
