@@ -10,21 +10,6 @@ export function formatCardNumber(value: string): string {
   return cardDigits(value).replace(/(\d{4})(?=\d)/g, '$1 ')
 }
 
-/** The Luhn check digit test (ISO/IEC 7812), for 12 to 19 digits. */
-export function luhnOk(digits: string): boolean {
-  if (!/^\d{12,19}$/.test(digits)) return false
-  let sum = 0
-  for (let index = 0; index < digits.length; index += 1) {
-    let digit = digits.charCodeAt(digits.length - 1 - index) - 48
-    if (index % 2 === 1) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return sum % 10 === 0
-}
-
 /** The BIN to ask the card list about: 8 digits once typed (an 8-digit BIN wins), else 6; null before. */
 export function binOf(digits: string): string | null {
   if (digits.length >= 8) return digits.slice(0, 8)

@@ -1,4 +1,4 @@
-import { luhnOk } from './card-format'
+import { luhnValid } from '@/lib/gateways/card-number'
 
 /**
  * Finds card data written in clear (PCI DSS 3.3.1, 3.4.1): the full numbers and the CVV a test typed,
@@ -28,7 +28,7 @@ export function findCardData(text: string, typed: { numbers: string[]; cvv: stri
   }
   for (const match of text.matchAll(RUN)) {
     const digits = match[0].replace(/\D/g, '')
-    if (digits.length >= 13 && digits.length <= 19 && luhnOk(digits)) leaks.push({ what: `a Luhn-valid ${digits.length}-digit run`, context: around(text, match.index, match[0].length) })
+    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) leaks.push({ what: `a Luhn-valid ${digits.length}-digit run`, context: around(text, match.index, match[0].length) })
   }
   // The CVV beside a key that names it, or alone in a field (a dump's tab-separated column, a JSON value).
   const cvv = typed.cvv

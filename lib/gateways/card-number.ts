@@ -1,4 +1,4 @@
-/** Checks on a card number that every door shares: the gateways, the checkout, stored cards, the ledger. */
+/** Checks on a card number every door shares (pure, so the checkout form runs them in the browser too): gateways, checkout, stored cards, ledger. */
 export function luhnValid(number: string): boolean {
   if (!/^\d{12,19}$/.test(number)) return false
   let sum = 0

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { TEXTS, type PageLanguage } from '@/lib/storefront/i18n'
 import { fieldErrors, firstError, shopFetch } from './shop-fetch'
 
-export function SignInForm({ language }: { language: PageLanguage }) {
+export function SignInForm({ language, next }: { language: PageLanguage; next: string }) {
   const t = TEXTS[language]
   const router = useRouter()
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -21,7 +21,7 @@ export function SignInForm({ language }: { language: PageLanguage }) {
         const answer = await shopFetch('POST', '/users/login/', { email: data.get('email'), password: data.get('password') })
         setBusy(false)
         if (answer.ok) {
-          router.push('/storefront/my-cards')
+          router.push(next)
           router.refresh()
           return
         }

@@ -1,7 +1,9 @@
 'use client'
 
+import Link from 'next/link'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { binOf, cardDigits, formatCardNumber, luhnOk } from '@/lib/checkout/card-format'
+import { binOf, cardDigits, formatCardNumber } from '@/lib/checkout/card-format'
+import { luhnValid } from '@/lib/gateways/card-number'
 import { firstInstalment } from '@/lib/checkout/plan'
 import { CHECKOUT_TEXTS, declineMessage, type CheckoutLanguage } from '@/lib/checkout/texts'
 import type { CardView } from '@/lib/storefront/cards'
@@ -122,7 +124,7 @@ export function CheckoutForm({
       if (!storedCard) found.stored_card = c.errors.storedCard
       return found
     }
-    if (!luhnOk(digits)) found.card_number = c.errors.number
+    if (!luhnValid(digits)) found.card_number = c.errors.number
     if (!holder.trim()) found.card_holder = c.errors.holder
     const m = Number(month)
     if (!/^\d{1,2}$/.test(month) || m < 1 || m > 12) found.card_month = c.errors.month
@@ -392,7 +394,9 @@ export function CheckoutForm({
             )}
           </div>
         ) : (
-          <p className="checkout-hint">{c.signInToSave}</p>
+          <p className="checkout-hint">
+            <Link href="/storefront/sign-in?next=/storefront/checkout">{c.signInToSave}</Link>
+          </p>
         ))}
 
       <dl className="shop-summary checkout-totals">
