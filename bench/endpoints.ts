@@ -9,9 +9,16 @@
  *   - `list: true` when the p99 budget of lists applies.
  * `data` holds what bench/run.ts created (cards, banks, BINs); add what a new endpoint needs there.
  */
+import { randomUUID } from 'node:crypto'
+import type { IncomingHttpHeaders } from 'node:http'
 import type pg from 'pg'
 import { planAmounts } from '../lib/storefront/installment-math'
 import { formatMinor, parseMinor, toMinor } from '../lib/storefront/money'
+import type { LedgerData } from './ledger-seed'
+
+/** The order-management api-key the bench's app server is seeded with (SEED_OM_API_KEY), and its organization. */
+export const BENCH_OM_KEY = 'om_bench_key_0123456789abcdef'
+export const BENCH_OM_ORGANIZATION = 'demo'
 
 export interface DataSet {
   cards: number[]
@@ -24,6 +31,8 @@ export interface DataSet {
   basketCookie: string
   /** A signed-in console admin's session cookie (PostgreSQL runs; empty on PGlite). */
   consoleCookie: string
+  /** The ledger payments and orders bench/ledger-seed.ts wrote (PostgreSQL only). */
+  ledger?: LedgerData
 }
 
 export interface FloorAnswer {
@@ -44,10 +53,15 @@ export interface BenchEndpoint {
   noFloor?: string
   /** An HTML page: the app alone is measured and nothing is compared. */
   page?: boolean
+  /** Not measured in this run when it returns a reason (its data set could not be made on this engine). */
+  skip?: (data: DataSet) => string | null
+  /** Top-level answer fields that differ per request or per process (OM's requestId, instanceId): the
+   *  answer comparison requires them in both answers but not equal. */
+  volatileFields?: string[]
   /** The floor of this path; left out when an earlier entry's floor serves the same path. */
   floor?: {
     match: RegExp
-    answer: (db: pg.Pool, url: URL, match: RegExpExecArray) => Promise<FloorAnswer>
+    answer: (db: pg.Pool, url: URL, match: RegExpExecArray, headers: IncomingHttpHeaders) => Promise<FloorAnswer>
   }
 }
 
@@ -142,6 +156,67 @@ async function productCardsFloor(db: pg.Pool, url: URL, match: RegExpExecArray):
     }
   return { body: { count: results.length, next: null, previous: null, results } }
 }
+/** ISO-8601 UTC with milliseconds, as the ledger and OM answers print timestamps. */
+const isoMillis = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/** The ledger filters the bench's queries use, as plain SQL conditions (dates without a zone are UTC: the pool's TimeZone). */
+const LEDGER_FILTERS: [string, string][] = [
+  ['status', 'status ='],
+  ['payment_method', 'payment_method ='],
+  ['created_at_gte', 'created_at >='],
+  ['created_at_lte', 'created_at <='],
+]
+
+/**
+ * An order of the organization with its amounts, derived payment status, payments (with what each may
+ * do next) and its channel's payment options as OM payment methods: one statement.
+ */
+const OM_ORDER_SQL = `
+with o as (
+  select o.seq, o.id, o.number, o.customer_uid, o.currency, o.total, o.created_at, o.channel_id,
+         coalesce(sum(p.amount) filter (where p.type = 'receipt' and p.status = 'complete'), 0) as paid,
+         coalesce(sum(p.amount) filter (where p.type = 'refund' and p.status = 'complete'), 0) as refunded
+  from orders o left join om_payments p on p.order_id = o.id
+  where o.id = $1 and o.organization_id = $2
+  group by o.seq
+)
+select json_build_object(
+  'id', o.id, 'number', o.number, 'customerUid', o.customer_uid, 'currency', o.currency,
+  'total', o.total, 'paidAmount', o.paid, 'refundedAmount', o.refunded,
+  'paymentStatus', case when o.refunded > 0 then case when o.refunded >= o.paid then 'refunded' else 'partially_refunded' end
+                        when o.paid = 0 then 'not_paid' when o.paid < o.total then 'partially_paid'
+                        when o.paid = o.total then 'paid' else 'overpaid' end,
+  'createdAt', ${isoMillis('o.created_at')},
+  'items', coalesce((
+    select json_agg(json_build_object(
+      'type', p.type, 'status', p.status, 'completedAt', ${isoMillis('p.completed_at')}, 'reversedAt', ${isoMillis('p.reversed_at')},
+      'custom', p.custom, 'amount', p.amount, 'sourcePaymentId', p.source_payment_id, 'transactionRef', p.transaction_ref,
+      'attrs', p.attrs, 'invoiceId', p.invoice_id, 'note', p.note,
+      'createdAt', ${isoMillis('p.created_at')}, 'createdVia', p.created_via, 'createdBy', p.created_by,
+      'updatedAt', ${isoMillis('p.updated_at')}, 'updatedVia', p.updated_via, 'updatedBy', p.updated_by, 'id', p.id,
+      'can', case when p.status = 'pending' then json_build_array('confirm', 'update', 'delete')
+                  when p.status <> 'complete' then '[]'::json
+                  else array_to_json(array_remove(array[
+                    case when p.type = 'receipt' and r.refunded < p.amount then 'refund' end,
+                    case when p.custom and r.refunded = 0 then 'delete' end], null)) end,
+      'methodUid', p.method_id::text) order by p.seq)
+    from om_payments p
+    cross join lateral (select coalesce(sum(f.amount), 0) as refunded from om_payments f
+                        where f.order_id = o.id and f.source_payment_id = p.id and f.type = 'refund' and f.status <> 'reversed') r
+    where p.order_id = o.id), '[]'),
+  'paymentMethods', coalesce((
+    select json_agg(json_build_object(
+      'locales', coalesce((
+        select json_object_agg(t.key, json_build_object(
+                 'name', case when jsonb_typeof(t.value -> 'name') = 'string' then t.value ->> 'name' else m.name end,
+                 'description', case when jsonb_typeof(t.value -> 'description') = 'string' then t.value ->> 'description' else '' end) order by t.ordinality)
+        from jsonb_each(case when jsonb_typeof(m.translations) = 'object' then m.translations else '{}' end) with ordinality t
+        where jsonb_typeof(t.value) = 'object'), json_build_object('en', json_build_object('name', m.name, 'description', ''))),
+      'visible', m.is_active, 'createdAt', ${isoMillis('m.created_date')}, 'createdVia', 'console', 'createdBy', 'system',
+      'updatedAt', ${isoMillis('m.modified_date')}, 'updatedVia', 'console', 'updatedBy', 'system', 'id', m.id::text) order by m.sort_order, m.id)
+    from payment_options m where m.channel_id = o.channel_id), '[]')
+) as body
+from o`
 
 export const ENDPOINTS: BenchEndpoint[] = [
   {
@@ -237,6 +312,67 @@ export const ENDPOINTS: BenchEndpoint[] = [
   },
   // Storefront card lookups on the demo shop's cards, with the bench's BIN table (and its 2,000 cards in
   // the shop's channel) present. The floor runs the plainest SQL and the same pure installment maths.
+  // The gateway ledger over 100,000 payments (bench/ledger-seed.ts): a finance user's week of settled
+  // payments, paged, and a week's unsettled MB WAY payments, which the app streams whole (no limit).
+  {
+    name: 'GET /api/payments?status=settled&created_at_gte/lte=(a week)&limit=50&offset=…',
+    list: true,
+    skip: (data) => (data.ledger ? null : 'its 100,000 payments are seeded with SQL, on PostgreSQL only'),
+    paths: (data) => rotating(shuffle(data.ledger!.ledgerPages), (query) => `/api/payments?${query}`),
+    floor: {
+      match: /^\/api\/payments\/$/,
+      answer: async (db, url) => {
+        const where = ['voided_at is null']
+        const values: unknown[] = []
+        for (const [param, condition] of LEDGER_FILTERS) {
+          const value = url.searchParams.get(param)
+          if (value === null) continue
+          values.push(value)
+          where.push(`${condition} $${values.length}`)
+        }
+        const limit = url.searchParams.get('limit')
+        const paging = limit === null ? '' : ` limit ${Number(limit)} offset ${Number(url.searchParams.get('offset') ?? 0)}`
+        const { rows } = await db.query(
+          `select payment_id, amount, payment_method, status, ${isoMillis('settled_at')} as settled_at, settled_amount
+           from ledger_payments where ${where.join(' and ')} order by id${paging}`,
+          values,
+        )
+        const number = (text: string | null) => (text === null ? null : Number(text))
+        return { body: rows.map((row) => ({ ...row, amount: number(row.amount), settled_amount: number(row.settled_amount) })) }
+      },
+    },
+  },
+  {
+    name: 'GET /api/payments?payment_method=mbway&status=success&created_at_gte/lte=(a week), streamed',
+    list: true,
+    skip: (data) => (data.ledger ? null : 'its 100,000 payments are seeded with SQL, on PostgreSQL only'),
+    paths: (data) => rotating(shuffle(data.ledger!.ledgerStreams), (query) => `/api/payments?${query}`),
+    // its floor: the ledger list floor above
+  },
+  // An order-management order read: one order of the organization with its payments and payment methods.
+  {
+    name: 'GET /v1/om/orders/{id}',
+    list: false,
+    skip: (data) => (data.ledger ? null : 'its 20,000 orders are seeded with SQL, on PostgreSQL only'),
+    headers: () => ({ 'api-key': BENCH_OM_KEY, 'organization-id': BENCH_OM_ORGANIZATION }),
+    volatileFields: ['requestId', 'instanceId'],
+    paths: (data) => rotating(data.ledger!.orders, (id) => `/v1/om/orders/${id}`),
+    floor: {
+      match: /^\/v1\/om\/orders\/([^/]+)\/$/,
+      answer: async (db, _url, match, headers) => {
+        const answer = (status: number, data: unknown, error?: { code: string; message: string; fields: object }) => ({
+          status,
+          body: { app: 'payment-console', service: 'om', warnings: [], instanceId: 'floor', requestId: randomUUID(), data, ...(error ? { error } : {}) },
+        })
+        if (headers['api-key'] !== BENCH_OM_KEY) return answer(401, null, { code: 'unauthenticated', message: 'Invalid api-key.', fields: {} })
+        if (headers['organization-id'] !== BENCH_OM_ORGANIZATION) return answer(403, null, { code: 'forbidden', message: 'This api-key does not belong to that organization.', fields: {} })
+        const { rows } = await db.query(OM_ORDER_SQL, [decodeURIComponent(match[1]), BENCH_OM_ORGANIZATION])
+        return rows.length ? answer(200, rows[0].body) : answer(404, null, { code: 'not_found', message: 'Not found.', fields: {} })
+      },
+    },
+  },
+  // Storefront card lookups on the demo shop's cards, with the bench's BIN table present. No floor yet:
+  // its floor would have to redo the installment maths; the DESIGN budget (p99 < 30 ms) is checked.
   {
     name: 'GET /payments/cards/product/{pk}/',
     list: false,

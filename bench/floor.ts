@@ -61,7 +61,7 @@ if (workers > 1 && cluster.isPrimary) {
     for (const floor of floors) {
       const match = floor.match.exec(path)
       if (!match) continue
-      floor.answer(forRequest(res), url, match).then(
+      floor.answer(forRequest(res), url, match, req.headers).then(
         (answer) => send(res, answer.status ?? 200, answer.body),
         (error) => send(res, 500, { detail: String(error) }),
       )

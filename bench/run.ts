@@ -9,7 +9,9 @@
  * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database, BENCH_DOORS=1
  * also measures the Next door, BENCH_CPU_PROF=1 profiles the app server. While profiling or tuning:
  * BENCH_REUSE=1 (PostgreSQL) measures the database kept by an earlier BENCH_KEEP=1 run without
- * importing again (BENCH_DATABASE names it, default pm_bench) (no import figures then), BENCH_ONLY=<text> measures only endpoints whose name contains it. On PostgreSQL the floor
+ * importing again (BENCH_DATABASE names it, default pm_bench) (no import figures then), BENCH_ONLY=<text> measures only endpoints whose name contains it. On PostgreSQL 100,000
+ * ledger payments and 20,000 orders are added with SQL (bench/ledger-seed.ts) for the ledger list and
+ * order read. On PostgreSQL the floor
  * (bench/floor.ts, endpoints in bench/endpoints.ts) is measured alternately with the app.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -21,7 +23,8 @@ import autocannon from 'autocannon'
 import { sealData } from 'iron-session'
 import pg from 'pg'
 import { startAppServer, type AppServer } from '../scripts/app-server'
-import { ENDPOINTS, type DataSet } from './endpoints'
+import { BENCH_OM_KEY, BENCH_OM_ORGANIZATION, ENDPOINTS, type DataSet } from './endpoints'
+import { BENCH_ORDERS, LEDGER_PAYMENTS, seedLedger } from './ledger-seed'
 
 const root = path.resolve(import.meta.dirname, '..')
 const PORT = Number(process.env.BENCH_PORT || 3620)
@@ -108,7 +111,7 @@ async function startServer(): Promise<Server> {
     const built = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, stdio: 'inherit' })
     if (built.status !== 0) throw new Error('next build failed')
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEED_API_TOKEN: TOKEN, NEXT_TELEMETRY_DISABLED: '1', APP_SECRET }
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEED_API_TOKEN: TOKEN, SEED_OM_API_KEY: BENCH_OM_KEY, NEXT_TELEMETRY_DISABLED: '1', APP_SECRET }
   let engine: Server['engine'] = 'pglite'
   let databaseUrl: string | undefined
   let cleanup = async () => {}
@@ -436,8 +439,8 @@ async function startFloor(databaseUrl: string): Promise<{ base: string; stop: ()
 }
 
 /** The same answer from every target (their own origin aside), or the comparison is not fair. */
-async function assertSameAnswers(targets: Target[], data: DataSet) {
-  for (const endpoint of ENDPOINTS) {
+async function assertSameAnswers(targets: Target[], data: DataSet, endpoints: typeof ENDPOINTS) {
+  for (const endpoint of endpoints) {
     const next = endpoint.paths(data)
     const compared = targets.filter((target) => !(endpoint.noFloor && target.label === 'floor'))
     if (endpoint.page) {
@@ -451,7 +454,10 @@ async function assertSameAnswers(targets: Target[], data: DataSet) {
       const answers = await Promise.all(
         compared.map(async (target) => {
           const response = await fetch(`${target.base}${url}`, { headers: { authorization: `Token ${TOKEN}`, ...endpoint.headers?.(data) } })
-          return `${response.status} ${JSON.stringify(JSON.parse((await response.text()).replaceAll(target.base, 'BASE')))}`
+          const body = JSON.parse((await response.text()).replaceAll(target.base, 'BASE'))
+          // Fields that differ per request or process (OM's requestId, instanceId) must be there, with any value.
+          for (const field of endpoint.volatileFields ?? []) if (body && typeof body === 'object' && field in body) body[field] = '(varies)'
+          return `${response.status} ${JSON.stringify(body)}`
         }),
       )
       for (let index = 1; index < answers.length; index += 1)
@@ -477,6 +483,16 @@ try {
   const reused = REUSE && server.databaseUrl ? await keptDataSet(server.databaseUrl) : null
   const single = reused ? null : await singleRequestImport(memory)
   const { data, distributed } = reused ? { data: reused, distributed: null } : await loadDataSet(memory)
+  if (server.databaseUrl) {
+    const seeding = performance.now()
+    data.ledger = await seedLedger(server.databaseUrl, BENCH_OM_ORGANIZATION)
+    log(`${LEDGER_PAYMENTS.toLocaleString('en')} ledger payments and ${BENCH_ORDERS.toLocaleString('en')} orders with payments (SQL) ready in ${seconds(seeding).toFixed(1)} s`)
+  }
+  const endpoints = ENDPOINTS.filter((endpoint) => {
+    const skipped = endpoint.skip?.(data)
+    if (skipped) log(`${endpoint.name}: not measured, ${skipped}`)
+    return !skipped
+  })
   // What autovacuum would do after a bulk load: fresh statistics and visibility map.
   if (server.databaseUrl && !reused) await vacuum(server.databaseUrl)
 
@@ -489,12 +505,12 @@ try {
     nextDoor = await startAppServer(NEXT_DOOR_PORT, { ...server.env, API_FAST_PATH: '0' })
     targets.push({ label: 'next door', base: nextDoor.baseUrl })
   }
-  await assertSameAnswers(targets, data)
+  await assertSameAnswers(targets, data, endpoints)
 
   const loadBefore = os.loadavg()[0]
   const rssBeforeMb = memory.rssKb() / 1024
   const rows: Row[] = []
-  for (const endpoint of ENDPOINTS.filter((entry) => (!ONLY || entry.name.includes(ONLY)) && !(entry.page && !data.consoleCookie))) {
+  for (const endpoint of endpoints.filter((entry) => (!ONLY || entry.name.includes(ONLY)) && !(entry.page && !data.consoleCookie))) {
     const paths = endpoint.paths(data)
     const measured = targets.filter((target) => (endpoint.page ? target.label === 'app' : !(endpoint.noFloor && target.label === 'floor')))
     const headers = endpoint.headers?.(data) ?? {}

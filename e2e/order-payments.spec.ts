@@ -42,3 +42,38 @@ test('a finance user confirms a pending order payment and refunds part of anothe
   await expect(page.getByRole('region', { name: 'Amounts' })).toContainText(/Payment status\s*Partially refunded$/)
   await expect(payments.locator('tbody > tr')).toHaveCount(2)
 })
+
+test('a finance user filters orders by payment status, from the URL too', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/order-payments')
+  const orders = page.getByRole('table', { name: 'Orders' })
+  await page.getByLabel('Payment status').selectOption('refunded')
+  await expect(page).toHaveURL(/payment_status=refunded/)
+  // The seeded demo orders include fully refunded ones (DEMO-1010, DEMO-1011).
+  await expect(orders.getByRole('link', { name: 'DEMO-1010' })).toBeVisible()
+  const rows = orders.locator('tbody > tr')
+  expect(await rows.count()).toBeGreaterThan(0)
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('Refunded')
+  await noAxeViolations(page)
+  await snap(page, 'order-payments-refunded')
+
+  // A paid order is not refunded: nothing matches both, and the empty state says so and offers a way out.
+  await page.getByLabel('Order number or customer').fill('DEMO-1001')
+  await expect(page).toHaveURL(/search=DEMO-1001/)
+  await expect(page.getByRole('heading', { name: 'No orders match these filters' })).toBeVisible()
+  await snap(page, 'order-payments-no-match')
+  await page.getByRole('button', { name: 'Clear filters' }).first().click()
+  await expect(page).not.toHaveURL(/payment_status=/)
+  await expect(orders.getByRole('link', { name: 'DEMO-1001' })).toBeVisible()
+
+  // The filter is the URL: opened directly it selects and filters the same way.
+  await page.goto('/order-payments?payment_status=paid')
+  await expect(page.getByLabel('Payment status')).toHaveValue('paid')
+  await expect(orders.getByRole('link', { name: 'DEMO-1001' })).toBeVisible()
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('Paid')
+  await expect(orders.getByRole('link', { name: 'DEMO-1010' })).toHaveCount(0)
+
+  // A hand-edited URL with a status that does not exist says so instead of failing.
+  await page.goto('/order-payments?payment_status=bogus')
+  await expect(page.getByRole('alert').filter({ hasText: 'payment_status' })).toContainText('payment_status: Select a valid choice. bogus is not one of the available choices.')
+})

@@ -29,7 +29,9 @@ export async function transactionsView(db: Kysely<Database>, params: SearchParam
   const { filters, error } = consoleFilters(params)
   const { page, limit } = pageParams(params)
   const [rows, totals, volume] = await Promise.all([
+    // Newest first by when they were taken, as the Created column reads (ids follow insertion, not time).
     filtered(db.selectFrom('ledger_payments').selectAll(), filters)
+      .orderBy('ledger_payments.created_at', 'desc')
       .orderBy('ledger_payments.id', 'desc')
       .limit(limit)
       .offset((page - 1) * limit)

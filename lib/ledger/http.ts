@@ -4,7 +4,7 @@ import { assertCanWrite } from '@/lib/auth/principal'
 import { authenticateApiRequest } from '@/lib/auth/current'
 import { defineArea, type RouteHandler } from '@/lib/http/area'
 import { AppError, NotFoundError } from '@/lib/http/errors'
-import { errorResponse } from '@/lib/http/respond'
+import { errorResponse, TextResponse } from '@/lib/http/respond'
 import { exactJson } from './money'
 
 /**
@@ -43,31 +43,42 @@ export function ledgerErrorAnswer(error: AppError): { status: number; body: stri
 }
 
 export function ledgerJson(body: unknown, status = 200): Response {
-  return new Response(exactJson(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
+  return textResponse(exactJson(body), status)
 }
 
-/** A JSON array written batch by batch as the database yields them: constant memory however long. */
-export function streamedArray<T>(batches: AsyncGenerator<T[]>, render: (item: T) => unknown): Response {
+/** A JSON text answer the fast path writes as a string (no stream built and read back). */
+function textResponse(text: string, status = 200): Response {
+  return new TextResponse(text, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
+}
+
+/**
+ * A JSON array written batch by batch as the database yields them: constant memory however long.
+ * A list that ends within its first batch (what filters usually leave) is answered as one text, which
+ * costs the server far less than a stream; longer lists stream.
+ */
+export async function streamedArray<T>(batches: AsyncGenerator<T[]>, render: (item: T) => unknown): Promise<Response> {
+  const renderBatch = (items: T[], first: boolean) => (first ? '' : ',') + items.map((item) => exactJson(render(item))).join(',')
+  const head = await batches.next()
+  if (head.done) return textResponse('[]')
+  const second = await batches.next()
+  if (second.done) return textResponse(`[${renderBatch(head.value, true)}]`)
   const encoder = new TextEncoder()
-  let first = true
+  let pending: string | null = `[${renderBatch(head.value, true)}${renderBatch(second.value, false)}`
   const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode('['))
-    },
     async pull(controller) {
       try {
+        if (pending !== null) {
+          controller.enqueue(encoder.encode(pending))
+          pending = null
+          return
+        }
         const next = await batches.next()
         if (next.done) {
           controller.enqueue(encoder.encode(']'))
           controller.close()
           return
         }
-        let chunk = ''
-        for (const item of next.value) {
-          chunk += (first ? '' : ',') + exactJson(render(item))
-          first = false
-        }
-        controller.enqueue(encoder.encode(chunk))
+        controller.enqueue(encoder.encode(renderBatch(next.value, false)))
       } catch (error) {
         console.error('Ledger stream failed:', error instanceof Error ? error.message : error)
         controller.error(error)

@@ -88,9 +88,9 @@ export function streamPayments(db: Kysely<Database>, filters: PaymentFilters): A
   return keysetBatches((after) => filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH).execute())
 }
 
-/** One page (`limit`/`offset`), oldest first. */
-export async function pagePayments(db: Kysely<Database>, filters: PaymentFilters, order: 'asc' | 'desc' = 'asc'): Promise<LedgerPaymentRow[]> {
-  return filtered(db.selectFrom('ledger_payments').selectAll(), filters)
+/** One page (`limit`/`offset`) of list items, oldest first. */
+export async function pagePayments(db: Kysely<Database>, filters: PaymentFilters, order: 'asc' | 'desc' = 'asc'): Promise<ListRow[]> {
+  return filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters)
     .orderBy('ledger_payments.id', order)
     .limit(filters.limit ?? 100)
     .offset(filters.offset ?? 0)
@@ -125,10 +125,18 @@ export async function dailyVolume(db: Kysely<Database>, filters: PaymentFilters,
     entry[row.status] = decimalToMinor(String(row.total))
     byDay.set(row.day, entry)
   }
-  return [...byDay.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .slice(-days)
-    .map(([day, totals]) => ({ day, ...totals }))
+  const present = [...byDay.keys()].sort()
+  if (!present.length) return []
+  // Every calendar day from the first to the last, quiet ones at zero: bars side by side must be days side by side.
+  const dayMs = 86_400_000
+  const last = Date.parse(`${present[present.length - 1]}T00:00:00Z`)
+  const first = Math.max(Date.parse(`${present[0]}T00:00:00Z`), last - (days - 1) * dayMs)
+  const series = []
+  for (let at = first; at <= last; at += dayMs) {
+    const day = new Date(at).toISOString().slice(0, 10)
+    series.push({ day, ...(byDay.get(day) ?? { success: 0, error: 0, settled: 0 }) })
+  }
+  return series
 }
 
 export async function findPayment(db: Handle, paymentId: string, options: { lock?: boolean } = {}): Promise<LedgerPaymentRow> {

@@ -5,13 +5,17 @@ import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/p
 import type { ListState } from '@/lib/console/table-spec'
 import { NotFoundError } from '@/lib/http/errors'
 import { decimalToMinor, minorToDecimal } from '@/lib/ledger/money'
-import { findOrder, listOrders, orderItem, paymentMethodsOf, paymentsOf } from './orders'
+import { findOrder, listOrders, orderItem, PAYMENT_STATUSES, paymentMethodsOf, paymentsOf } from './orders'
 
 /** The Order payments table: every organization's orders (console users see the whole merchant), newest first. */
 export async function ordersView(db: Kysely<Database>, params: SearchParamsRecord): Promise<ListState> {
   const { page, limit } = pageParams(params)
   const search = firstParam(params.search)?.trim().slice(0, 64) || undefined
-  const { count, items, rows } = await listOrders(db, null, { limit, offset: (page - 1) * limit, search })
+  const statusParam = firstParam(params.payment_status) || undefined
+  const status = PAYMENT_STATUSES.find((value) => value === statusParam)
+  // A hand-edited URL with an unknown status shows every order and says why, as the other tables do.
+  const error = statusParam && !status ? `payment_status: Select a valid choice. ${statusParam.slice(0, 64)} is not one of the available choices.` : undefined
+  const { count, items, rows } = await listOrders(db, null, { limit, offset: (page - 1) * limit, search, status })
   return {
     rows: items.map((item, index) => ({
       pk: item.id,
@@ -29,6 +33,7 @@ export async function ordersView(db: Kysely<Database>, params: SearchParamsRecor
     page,
     limit,
     ordering: '',
+    error,
   }
 }
 

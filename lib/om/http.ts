@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { requireOmPrincipal, type OmPrincipal } from '@/lib/auth/om-api-key'
 import { AppError, ForbiddenError, InvalidError, MethodNotAllowedError, NotFoundError, ParseError, UnauthenticatedError } from '@/lib/http/errors'
 import { defineArea } from '@/lib/http/area'
+import { TextResponse } from '@/lib/http/respond'
 import { ConflictError, GatewayRefusedError, LedgerValidationError, OverRefundError } from '@/lib/ledger/errors'
 import { exactJson } from '@/lib/ledger/money'
 
@@ -44,7 +45,8 @@ export function omErrorAnswer(error: AppError): OmAnswer {
 export function envelope(answer: OmAnswer, request: Request): Response {
   const requestId = requestIdOf(request)
   const body = { app: APP_NAME, service: 'om', warnings: [], instanceId: INSTANCE_ID, requestId, ...('data' in answer.payload ? { data: answer.payload.data } : { data: null, error: answer.payload.error }) }
-  return new Response(exactJson(body), {
+  // A TextResponse: the fast path writes the text itself rather than reading a stream back.
+  return new TextResponse(exactJson(body), {
     status: answer.status,
     headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'cache-control': 'no-store', ...answer.headers },
   })

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '@/db/types'
 import { NotFoundError } from '@/lib/http/errors'
 import { decimalToMinor, money } from '@/lib/ledger/money'
@@ -7,7 +7,8 @@ import { omPaymentItem } from './serialize'
 
 type Handle = Kysely<Database> | Transaction<Database>
 
-export type PaymentStatus = 'not_paid' | 'partially_paid' | 'paid' | 'overpaid' | 'partially_refunded' | 'refunded'
+export const PAYMENT_STATUSES = ['not_paid', 'partially_paid', 'paid', 'overpaid', 'partially_refunded', 'refunded'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 
 /** Derived, never stored: what complete receipts and refunds say about the order total. */
 export function paymentStatusOf(totalMinor: number, paidMinor: number, refundedMinor: number): PaymentStatus {
@@ -16,6 +17,12 @@ export function paymentStatusOf(totalMinor: number, paidMinor: number, refundedM
   if (paidMinor < totalMinor) return 'partially_paid'
   return paidMinor === totalMinor ? 'paid' : 'overpaid'
 }
+
+const PAID = sql<string>`coalesce(sum(om_payments.amount) filter (where om_payments.type = 'receipt' and om_payments.status = 'complete'), 0)`
+const REFUNDED = sql<string>`coalesce(sum(om_payments.amount) filter (where om_payments.type = 'refund' and om_payments.status = 'complete'), 0)`
+/** paymentStatusOf in SQL, so a status filter pages and counts in the database (kept equal by a test). */
+const PAYMENT_STATUS = sql<PaymentStatus>`case when ${REFUNDED} > 0 then case when ${REFUNDED} >= ${PAID} then 'refunded' else 'partially_refunded' end
+  when ${PAID} = 0 then 'not_paid' when ${PAID} < orders.total then 'partially_paid' when ${PAID} = orders.total then 'paid' else 'overpaid' end`
 
 function ordersWithAmounts(db: Handle) {
   return db
@@ -31,8 +38,8 @@ function ordersWithAmounts(db: Handle) {
       'orders.created_at',
       'orders.channel_id',
       'orders.organization_id',
-      sql<string>`coalesce(sum(om_payments.amount) filter (where om_payments.type = 'receipt' and om_payments.status = 'complete'), 0)`.as('paid'),
-      sql<string>`coalesce(sum(om_payments.amount) filter (where om_payments.type = 'refund' and om_payments.status = 'complete'), 0)`.as('refunded'),
+      PAID.as('paid'),
+      REFUNDED.as('refunded'),
     ])
     .groupBy('orders.seq')
 }
@@ -56,17 +63,27 @@ export function orderItem(row: OrderRow) {
   }
 }
 
-/** Orders of an organization (all of them for console users when `organizationId` is null), newest first. */
+/**
+ * Orders of an organization (all of them for console users when `organizationId` is null), newest
+ * first; `search` matches the number (part) or the customer, `status` the derived payment status.
+ */
 export async function listOrders(db: Handle, organizationId: string | null, page: { limit: number; offset: number; status?: PaymentStatus; search?: string }) {
-  let base = db.selectFrom('orders')
-  if (organizationId !== null) base = base.where('orders.organization_id', '=', organizationId)
-  if (page.search) base = base.where((eb) => eb.or([eb('orders.number', 'ilike', `%${page.search!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eb('orders.customer_uid', '=', page.search!)]))
   let query = ordersWithAmounts(db)
   if (organizationId !== null) query = query.where('orders.organization_id', '=', organizationId)
-  if (page.search) query = query.where((eb) => eb.or([eb('orders.number', 'ilike', `%${page.search!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eb('orders.customer_uid', '=', page.search!)]))
+  const search = page.search
+  const matchesSearch = (eb: ExpressionBuilder<Database, 'orders'>) => eb.or([eb('orders.number', 'ilike', `%${search!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), eb('orders.customer_uid', '=', search!)])
+  if (search) query = query.where(matchesSearch)
+  if (page.status) query = query.having(PAYMENT_STATUS, '=', page.status)
+  // Without a status filter the count needs no join: the orders alone.
+  let base = db.selectFrom('orders')
+  if (organizationId !== null) base = base.where('orders.organization_id', '=', organizationId)
+  if (search) base = base.where(matchesSearch)
+  const counting = page.status
+    ? db.selectFrom(query.clearSelect().select('orders.seq').as('matched')).select(sql<number>`count(*)`.as('count'))
+    : base.select(sql<number>`count(*)`.as('count'))
   const [rows, count] = await Promise.all([
     query.orderBy('orders.created_at', 'desc').orderBy('orders.seq', 'desc').limit(page.limit).offset(page.offset).execute(),
-    base.select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow(),
+    counting.executeTakeFirstOrThrow(),
   ])
   return { count: Number(count.count), items: rows.map(orderItem), rows }
 }

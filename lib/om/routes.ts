@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/ledger/actor'
 import { withIdempotency } from '@/lib/ledger/idempotency'
 import { exactJson } from '@/lib/ledger/money'
 import { envelope, ok, omArea, omErrorAnswer, type OmAnswer } from './http'
-import { listOrders, orderDetail } from './orders'
+import { listOrders, orderDetail, PAYMENT_STATUSES } from './orders'
 import { confirmOmPayment, createOmPayment, deleteOmPayment, updateOmPayment } from './payments'
 
 /** An OM api-key acts as itself: createdVia `api`, createdBy the key's name. */
@@ -28,12 +28,15 @@ function pageOf(params: URLSearchParams) {
   const offset = offsetText === null || offsetText === '' ? 0 : /^\d{1,9}$/.test(offsetText) ? Number(offsetText) : NaN
   if (!(limit >= 1 && limit <= 100)) errors.limit = ['Must be an integer from 1 to 100.']
   if (!(offset >= 0)) errors.offset = ['Must be a non-negative integer.']
+  const statusText = params.get('paymentStatus') || undefined
+  const status = PAYMENT_STATUSES.find((value) => value === statusText)
+  if (statusText && !status) errors.paymentStatus = [`Must be one of ${PAYMENT_STATUSES.join(', ')}.`]
   if (Object.keys(errors).length) throw new InvalidError(errors)
-  return { limit, offset }
+  return { limit, offset, status }
 }
 
 export const omRoutes: Route[] = [
-  // GET /v1/om/orders: the organization's orders, newest first (our documented addition)
+  // GET /v1/om/orders?limit&offset&paymentStatus: the organization's orders, newest first (our documented addition)
   route(
     omArea,
     'GET',

@@ -113,6 +113,27 @@ describe('/v1/om/payments', () => {
     expect((await om('GET', '/v1/om/orders?limit=0')).status).toBe(400)
   })
 
+  it('filters the orders by their derived payment status, paging and counting in SQL', async () => {
+    const all = await om('GET', '/v1/om/orders?limit=100')
+    expect(all.status).toBe(200)
+    const expected = new Map<string, string[]>()
+    for (const item of all.body.data.items) expected.set(item.paymentStatus, [...(expected.get(item.paymentStatus) ?? []), item.id])
+    expect(all.body.data.count).toBeLessThanOrEqual(100)
+    expect(expected.size).toBeGreaterThanOrEqual(4)
+    // Each status: the same orders the unfiltered list derives (the SQL derivation agrees with the code's), counted alike.
+    for (const status of ['not_paid', 'partially_paid', 'paid', 'overpaid', 'partially_refunded', 'refunded']) {
+      const page = await om('GET', `/v1/om/orders?paymentStatus=${status}&limit=100`)
+      expect(page.status).toBe(200)
+      expect(page.body.data.items.map((item: any) => item.id)).toEqual(expected.get(status) ?? [])
+      expect(page.body.data.count).toBe((expected.get(status) ?? []).length)
+    }
+    const firstPaid = await om('GET', '/v1/om/orders?paymentStatus=paid&limit=1&offset=1')
+    expect(firstPaid.body.data.items.map((item: any) => item.id)).toEqual((expected.get('paid') ?? []).slice(1, 2))
+    const bad = await om('GET', '/v1/om/orders?paymentStatus=settled')
+    expect(bad.status).toBe(400)
+    expect(bad.body).toMatchObject({ data: null, error: { code: 'validation_error', fields: { paymentStatus: [expect.stringContaining('not_paid')] } } })
+  })
+
   it('refunds a custom receipt as a record, never past what it has left (409)', async () => {
     const order = await orderByNumber('DEMO-1014')
     const source = await receipt(order, { amount: 100 })

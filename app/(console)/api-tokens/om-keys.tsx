@@ -5,9 +5,12 @@ import { useRouter } from 'next/navigation'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { useToast } from '@/components/toast'
 import { useHydrated } from '@/components/use-hydrated'
+import { formatDateTime } from '@/lib/console/format'
 import { createOmKeyAction, revokeOmKeyAction } from '@/lib/om/key-actions'
 
 type Key = { id: number; name: string; prefix: string; organization: string; created: string | null; lastUsed: string | null; revoked: boolean }
+
+const when = (iso: string | null) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="faint">Never</span>)
 
 /** Order-management api-keys: each bound to one organization, shown once, revocable. */
 export function OmKeys({ keys, organizations, canWrite }: { keys: Key[]; organizations: { id: string; name: string }[]; canWrite: boolean }) {
@@ -18,6 +21,7 @@ export function OmKeys({ keys, organizations, canWrite }: { keys: Key[]; organiz
   const [organization, setOrganization] = useState(organizations[0]?.id ?? '')
   const [fields, setFields] = useState<Record<string, string[]>>({})
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null)
+  const [copied, setCopied] = useState(false)
   const [revoking, setRevoking] = useState<Key | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
@@ -33,6 +37,7 @@ export function OmKeys({ keys, organizations, canWrite }: { keys: Key[]; organiz
       setError(null)
       setName('')
       setCreated({ name: result.name, key: result.key! })
+      setCopied(false)
       toast(`Order-management key “${result.name}” created.`)
       router.refresh()
     })
@@ -64,8 +69,21 @@ export function OmKeys({ keys, organizations, canWrite }: { keys: Key[]; organiz
         {created ? (
           <div className="key-display" role="status">
             <span>
-              Key of “{created.name}” (shown once): <code aria-label="New order-management key">{created.key}</code>
+              Key of “{created.name}” (shown once, copy it now): <code aria-label="New order-management key">{created.key}</code>
             </span>
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(created.key).catch(() => undefined)
+                setCopied(true)
+              }}
+            >
+              {copied ? 'Copied' : 'Copy key'}
+            </button>
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setCreated(null)}>
+              Done
+            </button>
           </div>
         ) : null}
         {canWrite ? (
@@ -115,6 +133,7 @@ export function OmKeys({ keys, organizations, canWrite }: { keys: Key[]; organiz
                   <th scope="col">Name</th>
                   <th scope="col">Key</th>
                   <th scope="col">Organization</th>
+                  <th scope="col">Created</th>
                   <th scope="col">Last used</th>
                   <th scope="col">Status</th>
                 </tr>
@@ -125,7 +144,8 @@ export function OmKeys({ keys, organizations, canWrite }: { keys: Key[]; organiz
                     <td>{key.name}</td>
                     <td className="mono">{key.prefix}</td>
                     <td>{key.organization}</td>
-                    <td>{key.lastUsed ?? '—'}</td>
+                    <td>{when(key.created)}</td>
+                    <td>{when(key.lastUsed)}</td>
                     <td>
                       {key.revoked ? (
                         <span className="badge badge-danger">Revoked</span>

@@ -37,7 +37,10 @@ export default async function OrderPaymentsPage({ searchParams }: { searchParams
       <DataTable
         caption="Orders"
         columns={COLUMNS}
-        filters={[{ param: 'search', label: 'Order number or customer', type: 'text' }]}
+        filters={[
+          { param: 'search', label: 'Order number or customer', type: 'text' },
+          { param: 'payment_status', label: 'Payment status', type: 'select', options: PAYMENT_STATUS },
+        ]}
         rowLabel="number"
         empty={{ title: 'No orders', text: 'Orders appear here when the storefront checkout or an integration creates them.' }}
         {...list}

@@ -62,7 +62,8 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           <h2 id="totals-heading" className="visually-hidden">
             Totals for these filters
           </h2>
-          <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 16, margin: 0 }}>
+          {/* Four across on a desktop, two by two on a phone: a figure never runs into the next. */}
+          <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: 16, margin: 0 }}>
             {figures.map((figure) => (
               <div key={figure.label}>
                 <dt className="muted" style={{ fontSize: 12.5 }}>
@@ -82,7 +83,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         rowKey="payment_id"
         rowLabel="payment_id"
         exportHref="/transactions/export"
-        empty={{ title: 'No payments match', text: 'Change or clear the filters to see more payments.' }}
+        empty={{ title: 'No payments yet', text: 'Payments appear here when the storefront checkout, an order payment or an integration (POST /api/payments) charges a card.' }}
         {...list}
       />
     </>

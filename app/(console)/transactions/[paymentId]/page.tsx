@@ -30,7 +30,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ pa
       <PageHeader
         crumbs={[{ label: 'Transactions', href: '/transactions' }, { label: `${payment.payment_id.slice(0, 12)}…` }]}
         title={`Payment of ${formatMoney(decimalToMinor(payment.amount))} ${payment.currency}`}
-        description={<span className="mono">{payment.payment_id}</span>}
+        description={<span className="mono" style={{ overflowWrap: 'anywhere' }}>{payment.payment_id}</span>}
       />
       <div className="grid-2" style={{ alignItems: 'start' }}>
         <section className="panel" aria-labelledby="payment-heading">
@@ -70,7 +70,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ pa
               <dt>Settled</dt>
               <dd>{payment.status === 'settled' ? `${amount(payment.settled_amount)} on ${when(payment.settled_at)}` : '—'}</dd>
               <dt>Gateway reference</dt>
-              <dd className="mono">{payment.gateway_transaction_id ?? '—'}</dd>
+              <dd className="mono" style={{ overflowWrap: 'anywhere' }}>
+                {payment.gateway_transaction_id ?? '—'}
+              </dd>
               {payment.error_message ? (
                 <>
                   <dt>Decline reason</dt>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog'
 import { useToast } from '@/components/toast'
 import { useHydrated } from '@/components/use-hydrated'
 import { refundPaymentAction, settlePaymentAction } from '@/lib/ledger/actions'
+import { decimalToMinor, formatMoney } from '@/lib/ledger/money'
 
 /** Refund (remaining amount prefilled, confirmed in a dialog) and settle, for administrators. */
 export function PaymentActions({ paymentId, status, remaining, amount }: { paymentId: string; status: string; remaining: string; amount: string }) {
@@ -17,6 +18,8 @@ export function PaymentActions({ paymentId, status, remaining, amount }: { payme
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
   const canRefund = status !== 'error' && remaining !== '0.00'
+  // Shown as everywhere else on the page (1,234.50); the input keeps the plain decimal the action parses.
+  const shown = (decimal: string) => formatMoney(decimalToMinor(decimal))
   const run = () =>
     startTransition(async () => {
       const result = confirming === 'refund' ? await refundPaymentAction(paymentId, refundAmount) : await settlePaymentAction(paymentId, amount)
@@ -53,7 +56,7 @@ export function PaymentActions({ paymentId, status, remaining, amount }: { payme
               pattern="\d+(\.\d{1,2})?"
             />
             <span className="hint" id="refund-hint" style={{ color: 'var(--text-muted)' }}>
-              Up to {remaining}. The money goes back through the gateway at once.
+              Up to {shown(remaining)}. The money goes back through the gateway at once.
             </span>
           </div>
           <div>
@@ -68,13 +71,13 @@ export function PaymentActions({ paymentId, status, remaining, amount }: { payme
       {status === 'success' ? (
         <div>
           <button type="button" className="btn" disabled={!hydrated} onClick={() => setConfirming('settle')}>
-            Settle {amount}
+            Settle {shown(amount)}
           </button>
         </div>
       ) : null}
       <ConfirmDialog
         open={confirming !== null}
-        title={confirming === 'refund' ? `Refund ${refundAmount}?` : `Settle ${amount}?`}
+        title={confirming === 'refund' ? `Refund ${refundAmount}?` : `Settle ${shown(amount)}?`}
         confirmLabel={confirming === 'refund' ? 'Refund' : 'Settle'}
         danger={confirming === 'refund'}
         pending={pending}
