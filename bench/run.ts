@@ -9,7 +9,7 @@
  * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database, BENCH_DOORS=1
  * also measures the Next door, BENCH_CPU_PROF=1 profiles the app server. While profiling or tuning:
  * BENCH_REUSE=1 (PostgreSQL) measures the database kept by an earlier BENCH_KEEP=1 run without
- * importing again (BENCH_DATABASE names it, default pm_bench) (no import figures then), BENCH_ONLY=<text> measures only endpoints whose name contains it. On PostgreSQL 100,000
+ * importing again (BENCH_DATABASE names it, default pm_bench) (no import figures then), BENCH_ONLY=<text>[|<text>…] measures only endpoints whose name contains one of them. On PostgreSQL 100,000
  * ledger payments and 20,000 orders are added with SQL (bench/ledger-seed.ts) for the ledger list and
  * order read. On PostgreSQL the floor
  * (bench/floor.ts, endpoints in bench/endpoints.ts) is measured alternately with the app.
@@ -510,7 +510,7 @@ try {
   const loadBefore = os.loadavg()[0]
   const rssBeforeMb = memory.rssKb() / 1024
   const rows: Row[] = []
-  for (const endpoint of endpoints.filter((entry) => (!ONLY || entry.name.includes(ONLY)) && !(entry.page && !data.consoleCookie))) {
+  for (const endpoint of endpoints.filter((entry) => (!ONLY || ONLY.split('|').some((part) => entry.name.includes(part))) && !(entry.page && !data.consoleCookie))) {
     const paths = endpoint.paths(data)
     const measured = targets.filter((target) => (endpoint.page ? target.label === 'app' : !(endpoint.noFloor && target.label === 'floor')))
     const headers = endpoint.headers?.(data) ?? {}

@@ -9,8 +9,8 @@ import type { Database } from '@/db/types'
 import { bankAccounts } from '@/lib/bank-accounts/resource'
 import { banks } from '@/lib/banks/resource'
 import type { Principal } from '@/lib/auth/principal'
-import { UniqueError } from '@/lib/http/errors'
-import { createRecord, deleteRecord, getRecord, updateRecord } from './crud'
+import { NotFoundError, UniqueError } from '@/lib/http/errors'
+import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from './crud'
 
 // The services take the transaction they run in: a caller composes several writes into one unit of
 // work that commits or rolls back as a whole (what a refund with its ledger and audit rows needs).
@@ -85,5 +85,22 @@ describe('generic services in a caller-owned transaction', () => {
       }),
     ).rejects.toThrow('undo')
     expect(await getRecord(db, banks, Number(bank.pk))).toMatchObject({ name: 'Moving' })
+  })
+
+  // runList reads the page and its count in one statement: the count's row joined to the page.
+  it('lists a page with its count in one statement, the count right on a short or empty page', async () => {
+    const own = (await db.insertInto('channels').values({ name: 'Listed', slug: 'listed' }).returning('id').executeTakeFirstOrThrow()).id
+    const made = []
+    for (const slug of ['list-a', 'list-b', 'list-c']) made.push((await db.transaction().execute((trx) => createRecord(trx, banks, { name: slug, slug, channel: own }, admin))).pk)
+    const list = (query: string) => listRecords(db, banks, new URLSearchParams(query), { requestUrl: `http://x/api/v1/banks/?${query}` })
+
+    const first = await list(`channel=${own}&limit=2`)
+    expect(first).toMatchObject({ count: 3, next: `http://x/api/v1/banks/?channel=${own}&limit=2&page=2`, previous: null })
+    expect(first.results.map((row) => row.pk)).toEqual(made.slice(0, 2))
+    const last = await list(`channel=${own}&limit=2&page=2&ordering=-pk`)
+    expect(last).toMatchObject({ count: 3, next: null, previous: `http://x/api/v1/banks/?channel=${own}&limit=2&ordering=-pk` })
+    expect(last.results.map((row) => row.pk)).toEqual([made[0]])
+    expect(await list(`channel=${own}&name__icontains=nothing-like-this`)).toEqual({ count: 0, next: null, previous: null, results: [] })
+    await expect(list(`channel=${own}&limit=2&page=3`)).rejects.toBeInstanceOf(NotFoundError)
   })
 })

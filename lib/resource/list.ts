@@ -5,7 +5,7 @@ import { publicUrl } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
 import { dict, parseInteger } from './fields'
-import { storedCount, storedCountScope, type AppliedFilter } from './row-counts'
+import { storedCountQuery, storedCountScope, type AppliedFilter } from './row-counts'
 import { anyTable, asRow, type AnyDatabase } from './table'
 
 export const DEFAULT_LIMIT = 20
@@ -93,30 +93,49 @@ function ordered<S extends SelectQueryBuilder<AnyDatabase, string, object>>(sele
   return query.ordering.reduce((acc, { column, direction }) => acc.orderBy(sql.ref(column), direction) as S, select)
 }
 
-/** One page of rows, filtered and ordered, without the count (an export reads every page and never needs it). */
-export async function listRows(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []): Promise<DbRow[]> {
+/** The query of one page of rows, filtered and ordered. */
+function pageQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]) {
   const offset = (query.page - 1) * query.limit
-  let rows
   if (offset >= DEFERRED_JOIN_OFFSET) {
     // Deep pages: skip the offset over ids alone (an index-only scan when an index matches the
     // ordering), then read the page's rows; skipping whole rows costs a heap visit per skipped row.
     const ids = ordered(filtered(db, resource, query, scope).select('id'), query).limit(query.limit).offset(offset)
-    rows = await readRows<Record<string, unknown>>(db, ordered(anyTable(db).selectFrom(resource.table).selectAll().where('id', 'in', ids), query).compile())
-  } else rows = await readRows<Record<string, unknown>>(db, ordered(filtered(db, resource, query, scope).selectAll(), query).limit(query.limit).offset(offset).compile())
+    return ordered(anyTable(db).selectFrom(resource.table).selectAll().where('id', 'in', ids), query)
+  }
+  return ordered(filtered(db, resource, query, scope).selectAll(), query).limit(query.limit).offset(offset)
+}
+
+/** One page of rows, filtered and ordered, without the count (an export reads every page and never needs it). */
+export async function listRows(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []): Promise<DbRow[]> {
+  const rows = await readRows<Record<string, unknown>>(db, pageQuery(db, resource, query, scope).compile())
   return rows.map((row) => asRow(row))
 }
 
-/** The list's total: `row_counts` when it can answer (docs/decisions/003-list-counts.md), else count(*). */
-async function countRows(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]): Promise<number> {
+/** The list's total as a one-row query: `row_counts` when it can answer (docs/decisions/003-list-counts.md), else count(*). */
+function countQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]) {
   // count(*) over a million-row table costs more than the page itself: such tables keep exact counts.
   const stored = storedCountScope(resource, query.applied ?? [], scope.length > 0)
-  if (stored !== null) return storedCount(db, resource.table, stored)
-  const [row] = await readRows<{ count: number }>(db, filtered(db, resource, query, scope).select(sql<number>`count(*)`.as('count')).compile())
-  return Number(row?.count ?? 0)
+  if (stored !== null) return storedCountQuery(db, resource.table, stored)
+  return filtered(db, resource, query, scope).select(sql<number>`count(*)`.as('n'))
 }
 
+/** The column that carries the count on every row of runList's statement (no table has a column of this name). */
+const TOTAL = 'pm_list_total'
+
+/**
+ * The page and its count in one statement, one round trip: the count's one row, left-joined to the page
+ * (lateral, so each part keeps its own plan: the count an index-only scan, the page an ordered scan
+ * that stops at its limit; `count(*) over ()` would read every matching row in full before the limit).
+ * A page past the end still returns the count's row, its page columns null.
+ */
 export async function runList(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []) {
-  const [rows, count] = await Promise.all([listRows(db, resource, query, scope), countRows(db, resource, query, scope)])
+  const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
+  const statement = sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}, page.* from ${countQuery(db, resource, query, scope)} as total
+    left join lateral ${pageQuery(db, resource, query, scope)} as page on true order by ${order}`
+  const found = await readRows<Record<string, unknown>>(db, statement.compile(db))
+  const count = Number(found[0]?.[TOTAL] ?? 0)
+  const rows: DbRow[] = []
+  for (const { [TOTAL]: _total, ...row } of found) if (row.id !== null && row.id !== undefined) rows.push(asRow(row))
   return { rows, count }
 }
 

@@ -1,4 +1,3 @@
-import { readRows } from '@/db/connection'
 import type { Db, Resource } from './define'
 import { parseInteger } from './fields'
 import type { Lookup } from './filters'
@@ -25,12 +24,12 @@ export function storedCountScope(resource: Pick<Resource, 'countedRows'>, filter
   return channel !== undefined && Math.abs(channel) <= 2147483647 ? channel : null
 }
 
-export async function storedCount(db: Db, table: string, scope: 'all' | number): Promise<number> {
+/** The stored count of a table (or of one channel's rows in it) as a one-row query of `n`. */
+export function storedCountQuery(db: Db, table: string, scope: 'all' | number) {
   let query = db
     .selectFrom('row_counts')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
     .where('table_name', '=', table)
   if (scope !== 'all') query = query.where('channel_id', '=', scope)
-  const [row] = await readRows<{ n: number }>(db, query.compile(), { prepared: true })
-  return Number(row?.n ?? 0)
+  return query
 }
