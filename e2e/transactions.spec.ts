@@ -86,3 +86,31 @@ test('a viewer reads transactions but is offered no refund or settle', async ({ 
   await expect(page.getByText(/read-only access/)).toBeVisible()
   await expect(page.getByLabel('Refund amount')).toHaveCount(0)
 })
+
+test('the ledger and order payment pages read on a phone (390 px) and say when nothing matches', async ({ page, request }) => {
+  const paid = await (await request.post('/api/payments', { headers: { Authorization: `Token ${E2E_TOKEN}` }, data: card('4111111111111111', 1234.5) })).json()
+  await page.setViewportSize({ width: 390, height: 844 })
+  await signIn(page)
+  for (const [path, name, shot] of [
+    ['/transactions', 'Transactions', 'transactions-390'],
+    [`/transactions/${paid.payment_id}`, /Payment of 1,?234.50/, 'transaction-390'],
+    ['/order-payments', 'Order Payments', 'order-payments-390'],
+  ] as const) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await snap(page, shot)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0)
+  }
+  await page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: 'DEMO-1009' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Order DEMO-1009' })).toBeVisible()
+  await snap(page, 'order-payment-390')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+
+  // A filter nothing matches: the totals, the chart and the table all say so.
+  await page.setViewportSize({ width: 1280, height: 860 })
+  await page.goto('/transactions?amount_gte=99999999')
+  await expect(page.getByRole('heading', { name: 'No transactions match these filters' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Totals for these filters' })).toContainText('0.00')
+  await snap(page, 'transactions-no-match')
+})

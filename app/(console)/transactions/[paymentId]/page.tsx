@@ -41,7 +41,8 @@ export default async function TransactionPage({ params }: { params: Promise<{ pa
             <span className={`badge ${badge}`}>{statusLabel}</span>
           </div>
           <div className="panel-body">
-            <dl className="kv">
+            {/* Long words (an e-mail, a gateway reference) break rather than push a phone's page sideways. */}
+            <dl className="kv" style={{ overflowWrap: 'anywhere' }}>
               <dt>Amount</dt>
               <dd>{amount(payment.amount)}</dd>
               <dt>Refunded</dt>
@@ -70,9 +71,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ pa
               <dt>Settled</dt>
               <dd>{payment.status === 'settled' ? `${amount(payment.settled_amount)} on ${when(payment.settled_at)}` : '—'}</dd>
               <dt>Gateway reference</dt>
-              <dd className="mono" style={{ overflowWrap: 'anywhere' }}>
-                {payment.gateway_transaction_id ?? '—'}
-              </dd>
+              <dd className="mono">{payment.gateway_transaction_id ?? '—'}</dd>
               {payment.error_message ? (
                 <>
                   <dt>Decline reason</dt>
