@@ -47,7 +47,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           <h2 id="amounts-heading" className="visually-hidden">
             Amounts
           </h2>
-          <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 16, margin: 0 }}>
+          <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: 16, margin: 0 }}>
             {[
               ['Total', `${money(order.total)} ${order.currency}`],
               ['Paid', money(order.paid)],
