@@ -15,7 +15,7 @@
  * a module of the area, and one line in ROUTE_GROUPS (lib/http/routes.ts). A route file under `app/`
  * (so `next dev` and the Next door find the path) is `export const { GET, … } = nextRoute('<pattern>')`.
  */
-import { isFormBody } from './body'
+import { cappedStream, isFormBody } from './body'
 import { TextResponse } from './respond'
 import { MethodNotAllowedError, PayloadTooLargeError } from './errors'
 import { withRequestContext } from './request-context'
@@ -137,7 +137,7 @@ export async function runRoute(request: Request, url: URL, match: Match): Promis
         const limit = bodyLimit(found, request)
         const declared = Number(request.headers.get('content-length') ?? 0)
         if (declared > limit) throw new PayloadTooLargeError(limit)
-        answer = await found.handler(request, context(found, match, url, principal, limit))
+        answer = await found.handler(capBody(request, limit), context(found, match, url, principal, limit))
       } catch (error) {
         answer = renderError(area, error, request)
       }
@@ -155,6 +155,16 @@ export async function runRoute(request: Request, url: URL, match: Match): Promis
     }
   }
   return finish(area, request, response)
+}
+
+/**
+ * The request as the handler sees it: a body without a Content-Length is counted as it streams and
+ * fails with 413 past the route's cap, whichever way the handler reads it (readBody with its own
+ * default, formData, an upload parser), so no handler can be made to hold more than its area allows.
+ */
+function capBody(request: Request, limit: number): Request {
+  if (!request.body) return request
+  return new Request(request, { body: cappedStream(request.body, limit), duplex: 'half' } as RequestInit)
 }
 
 function context<P>(found: Route<P>, match: Match, url: URL, principal: P, limit: number): RouteContext<P> {

@@ -6,7 +6,6 @@ import { latestOutboxMessage } from '@/lib/sms/outbox'
 import { storefrontHandler } from '@/lib/storefront/area'
 import * as storefrontApi from '@/lib/storefront/handlers'
 import { defineArea, route, type Route } from '../area'
-import { cappedStream } from '../body'
 import { errorResponse } from '../respond'
 
 /**
@@ -29,15 +28,9 @@ export const storefront = defineArea<null>({
 
 type Wrapped = ReturnType<typeof storefrontHandler>
 
-/**
- * A storefront handler as a table handler: the table's params handed over as Next would, and the body
- * capped at the area's limit as it streams (handlers read it with readBody's default, larger cap).
- */
+/** A storefront handler as a table handler: the table's params handed over as Next would. */
 function shop(method: Route['method'], pattern: string, handler: Wrapped): Route<null> {
-  return route(storefront, method, pattern, (request, { params, bodyLimit }) => {
-    const capped = request.body ? new Request(request, { body: cappedStream(request.body, bodyLimit), duplex: 'half' } as RequestInit) : request
-    return handler(capped, { params: Promise.resolve(params) })
-  })
+  return route(storefront, method, pattern, (request, { params }) => handler(request, { params: Promise.resolve(params) }))
 }
 
 // GET /storefront/sms-hint/: the demo's outbox hint (the latest SMS to the shopper's OTP phone), outbox mode only.
