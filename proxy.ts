@@ -3,7 +3,7 @@ import { AREA_PATH_PREFIXES } from '@/lib/http/area-paths'
 import { MALFORMED_PATH_ANSWER, MALFORMED_PATH_HEADER, MALFORMED_PATH_ROUTE, isMalformedPath } from '@/lib/http/malformed-path'
 
 // The console pages this gate covers (the `/` root, these sections and the API docs page).
-const CONSOLE_PAGE = /^\/(?:sales-channels|api-tokens|audit-log|sms-outbox|transactions|order-payments)(?:\/|$)|^\/(?:api\/docs\/?)?$/
+const CONSOLE_PAGE = /^\/(?:sales-channels|api-tokens|audit-log|sms-outbox|transactions|order-payments|accounts)(?:\/|$)|^\/(?:api\/docs\/?)?$/
 
 export function proxy(request: NextRequest) {
   // A malformed %-escape would make Next's own param decoding answer 500 (under `next dev`, or with

@@ -1,21 +1,8 @@
 'use client'
 
-import { useEffect } from 'react'
+import { PageFailure } from '@/components/page-failure'
 
-/** A console page failed on the server: say so in the layout, and offer to try again. */
-export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  useEffect(() => {
-    console.error(error)
-  }, [error])
-  return (
-    <div className="panel">
-      <div className="empty-state" role="alert">
-        <h1>Something went wrong</h1>
-        <p>The page could not be loaded.{error.digest ? ` Reference: ${error.digest}.` : ''}</p>
-        <button type="button" className="btn btn-primary" onClick={reset}>
-          Try again
-        </button>
-      </div>
-    </div>
-  )
+/** A console page failed on the server: say so inside the layout, and offer to try again (re-fetched). */
+export default function ConsoleError(props: { error: Error & { digest?: string }; retry: () => void }) {
+  return <PageFailure {...props} />
 }

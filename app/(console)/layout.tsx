@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { ChannelSwitcher } from '@/components/channel-switcher'
 import { ConsoleMenu } from '@/components/console-menu'
@@ -6,6 +7,7 @@ import { SectionCrumb } from '@/components/section-crumb'
 import { logoutAction } from '@/app/login/actions'
 import { requirePageUser } from '@/lib/auth/current'
 import { currentChannel } from '@/lib/channels/queries'
+import { pageData } from '@/lib/console/page-data'
 import { paymentManagementLinks, paymentsLinks, settingsLinks } from '@/lib/console/navigation'
 
 /** The sidebar's sections: payment management's links sit under a subheading, the others are top-level entries. */
@@ -16,8 +18,9 @@ const MENU = [
 ]
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser()
-  const { channels, channel } = await currentChannel()
+  // A database outage here becomes the "temporarily unavailable" page (app/error.tsx), not a 500 page.
+  const user = await pageData(requirePageUser)
+  const { channels, channel } = await pageData(currentChannel)
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -45,6 +48,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="sidebar-footer">
             <div className="user-email">{user.email}</div>
             <div className="user-role">{user.role === 'admin' ? 'Administrator' : 'Viewer (read-only)'}</div>
+            <Link className="link-button" href="/accounts/password">
+              Change password
+            </Link>
             <form action={logoutAction}>
               <button type="submit" className="link-button">
                 Sign out

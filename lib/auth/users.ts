@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { getDb } from '@/db'
 import type { Database } from '@/db/types'
+import { recordAudit, REDACTED } from '@/lib/audit/record'
 import { hashPassword } from './password'
 import type { Principal } from './principal'
 import { endUserSessions } from './sessions'
@@ -60,20 +61,29 @@ async function lookupToken(hash: string): Promise<Principal | null> {
   return { userId: row.userId, email: row.email, name: row.name, role: row.role, via: 'api', tokenId: row.tokenId }
 }
 
-/** A new password ends every session of the user: whoever knew the old one is signed out everywhere. */
-export async function changePassword(db: Kysely<Database>, userId: number, password: string): Promise<void> {
+/**
+ * A new password ends every session of the user: whoever knew the old one is signed out everywhere.
+ * With an actor, the change is audited in the same transaction (the password itself never is).
+ */
+export async function changePassword(db: Kysely<Database>, userId: number, password: string, actor?: Principal): Promise<void> {
   const passwordHash = await hashPassword(password)
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
+    const user = await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).returning(['email']).executeTakeFirst()
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+    if (actor && user)
+      await recordAudit(trx, { principal: actor, action: 'update', resource: 'users', recordId: userId, recordLabel: user.email, channelId: null, before: { password: REDACTED }, after: { password: `${REDACTED} (changed)` } })
   })
   await endUserSessions(db, userId)
 }
 
-/** Removing a user ends their sessions (rows cascade) and their API tokens, here at once. */
-export async function removeUser(db: Kysely<Database>, userId: number): Promise<void> {
+/** Removing a user ends their sessions (rows cascade) and their API tokens, here at once; audited with an actor. */
+export async function removeUser(db: Kysely<Database>, userId: number, actor?: Principal): Promise<void> {
   const tokens = await db.selectFrom('api_tokens').select('id').where('user_id', '=', userId).execute()
-  await db.deleteFrom('users').where('id', '=', userId).execute()
+  await db.transaction().execute(async (trx) => {
+    const user = await trx.deleteFrom('users').where('id', '=', userId).returning(['email', 'name', 'role']).executeTakeFirst()
+    if (actor && user)
+      await recordAudit(trx, { principal: actor, action: 'delete', resource: 'users', recordId: userId, recordLabel: user.email, channelId: null, before: { ...user }, after: null })
+  })
   await endUserSessions(db, userId)
   for (const token of tokens) forgetToken(token.id)
 }

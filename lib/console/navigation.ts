@@ -18,6 +18,7 @@ export const paymentsLinks = [
 
 export const settingsLinks = [
   { href: '/api-tokens', label: 'API Tokens' },
+  { href: '/accounts', label: 'Users' },
   { href: '/audit-log', label: 'Audit Log' },
   { href: '/sms-outbox', label: 'SMS Outbox' },
   { href: '/api/docs', label: 'API Reference' },

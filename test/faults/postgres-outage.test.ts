@@ -10,6 +10,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startAppServer, type AppServer } from '../../scripts/app-server'
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/console/unavailable'
+import { signIn } from '../helpers/session'
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const TOKEN = 'pm_fault_token_0123456789abcdef'
@@ -98,6 +100,34 @@ describe.skipIf(!isPostgres)('PostgreSQL restarting under load (issue 9, item 10
     await adminQuery(ADMIN_URL, `drop database if exists ${name} with (force)`)
     rmSync(mediaDir, { recursive: true, force: true })
   })
+
+  it('shows console pages as "temporarily unavailable" (not a crash) while the database is away, and normally once it is back', async () => {
+    const cookie = await signIn('admin@example.com', 'admin-password', server.baseUrl)
+    expect(cookie).not.toBeNull()
+    const page = async () => {
+      const response = await fetch(`${server.baseUrl}/sales-channels/payment-management/banks`, { headers: { cookie: cookie! }, redirect: 'manual' })
+      return { status: response.status, html: await response.text(), retryAfter: response.headers.get('retry-after') }
+    }
+    expect((await page()).status).toBe(200)
+    await proxy.cut()
+    try {
+      const down = await page()
+      // Next gives a page no way to answer 503; the error it renders carries the outage's digest, which
+      // the error boundary shows as "temporarily unavailable" with a retry (components/page-failure.tsx).
+      console.log(`console page during the outage: HTTP ${down.status}, Retry-After ${down.retryAfter ?? 'none'}`)
+      expect(down.html).toContain(DATABASE_UNAVAILABLE_DIGEST)
+      expect(down.html).not.toMatch(/ECONNREFUSED|Connection terminated|at async/)
+    } finally {
+      await proxy.listen()
+    }
+    let back = await page()
+    for (let tries = 0; back.status !== 200 && tries < 50; tries++) {
+      await sleep(100)
+      back = await page()
+    }
+    expect(back.status).toBe(200)
+    expect(back.html).not.toContain(DATABASE_UNAVAILABLE_DIGEST)
+  }, 60_000)
 
   it('answers 503 with Retry-After while the database is away, logs it once, recovers by itself and loses no acknowledged write', async () => {
     const statuses: number[] = []
