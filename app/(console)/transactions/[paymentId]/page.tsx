@@ -91,7 +91,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ pa
           </div>
           <div className="panel-body">
             {user.role === 'admin' ? (
-              <PaymentActions key={`${remaining}-${payment.status}`} paymentId={payment.payment_id} status={payment.status} remaining={remaining} amount={payment.settled_amount ?? payment.amount} />
+              <PaymentActions key={`${remaining}-${payment.status}`} paymentId={payment.payment_id} method={payment.payment_method} status={payment.status} remaining={remaining} amount={payment.settled_amount ?? payment.amount} />
             ) : (
               <p className="muted">You have read-only access: an administrator can refund or settle this payment.</p>
             )}

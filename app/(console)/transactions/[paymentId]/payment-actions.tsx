@@ -9,7 +9,7 @@ import { refundPaymentAction, settlePaymentAction } from '@/lib/ledger/actions'
 import { decimalToMinor, formatMoney } from '@/lib/ledger/money'
 
 /** Refund (remaining amount prefilled, confirmed in a dialog) and settle, for administrators. */
-export function PaymentActions({ paymentId, status, remaining, amount }: { paymentId: string; status: string; remaining: string; amount: string }) {
+export function PaymentActions({ paymentId, method, status, remaining, amount }: { paymentId: string; method: string; status: string; remaining: string; amount: string }) {
   const router = useRouter()
   const toast = useToast()
   const hydrated = useHydrated()
@@ -88,7 +88,7 @@ export function PaymentActions({ paymentId, status, remaining, amount }: { payme
           setError(null)
         }}
       >
-        <p>{confirming === 'refund' ? 'The amount is refunded to the card through the gateway. This cannot be undone.' : 'The payment is marked as settled by the bank.'}</p>
+        <p>{confirming === 'refund' ? `The amount is refunded ${method === 'mbway' ? 'to the MB WAY account' : 'to the card'} through the gateway. This cannot be undone.` : 'The payment is marked as settled by the bank.'}</p>
       </ConfirmDialog>
     </div>
   )
