@@ -29,6 +29,8 @@ test('card settings: filter, create a card, manage its BIN numbers and edit its 
   await signIn(page)
   await page.goto(CARDS)
   await expect(page.getByRole('heading', { level: 1, name: 'Card Settings' })).toBeVisible()
+  // Filtering once the table is interactive (choices made before hydration: typing.spec.ts).
+  await expect(page.getByRole('button', { name: 'Columns' })).toBeEnabled()
   await page.getByLabel('Bank').selectOption({ label: `Akbank ${tag}` })
   await expect(page).toHaveURL(new RegExp(`bank=${otherBank.pk}`))
   const table = page.getByRole('table', { name: 'Card Settings' })

@@ -11,7 +11,7 @@
  * docs/decisions/012-processes.md says what the measurements chose as the default.
  */
 import cluster from 'node:cluster'
-import { createServer } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import next from 'next'
 
@@ -62,11 +62,26 @@ if (workers > 1 && cluster.isPrimary) {
   const { serveFromTable } = await import('../lib/http/node')
   const { answerMalformedPath } = await import('../lib/http/malformed-path')
   const { matchRoute } = await import('../lib/http/routes')
+  const { pageOutageIsRecent, RETRY_AFTER_SECONDS } = await import('../lib/console/unavailable')
+  // A console page that failed because the database is away is an outage, not a crash: 503 with
+  // Retry-After, as the API areas answer (issue 9 #10). Node writes implicit headers through writeHead.
+  const answerPageOutagesAs503 = (res: ServerResponse) => {
+    const writeHead = res.writeHead
+    res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+      if (statusCode === 500 && pageOutageIsRecent()) {
+        statusCode = 503
+        this.statusCode = 503
+        this.setHeader('retry-after', String(RETRY_AFTER_SECONDS))
+      }
+      return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest)
+    } as ServerResponse['writeHead']
+  }
   // API_FAST_PATH=0: every request through Next (the route files reach the same table), to compare doors.
   const fastPath = process.env.API_FAST_PATH !== '0'
   const server = createServer((req, res) => {
     if (fastPath && serveFromTable(req, res)) return
     if (answerMalformedPath(req, res, matchRoute)) return
+    answerPageOutagesAs503(res)
     handle(req, res).catch((error: unknown) => {
       console.error('Next request failed:', error)
       if (!res.headersSent) res.statusCode = 500

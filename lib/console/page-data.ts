@@ -1,6 +1,6 @@
 import 'server-only'
 import { isDatabaseUnavailable } from '@/lib/http/unavailable'
-import { DATABASE_UNAVAILABLE_DIGEST } from './unavailable'
+import { DATABASE_UNAVAILABLE_DIGEST, notePageOutage } from './unavailable'
 
 /**
  * Runs a page's (or layout's) data loading; a database outage becomes an error with the digest the
@@ -11,6 +11,7 @@ export async function pageData<T>(load: () => Promise<T>): Promise<T> {
     return await load()
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error
+    notePageOutage()
     throw Object.assign(new Error('The database is not answering.', { cause: error }), { digest: DATABASE_UNAVAILABLE_DIGEST })
   }
 }

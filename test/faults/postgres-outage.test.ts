@@ -112,9 +112,11 @@ describe.skipIf(!isPostgres)('PostgreSQL restarting under load (issue 9, item 10
     await proxy.cut()
     try {
       const down = await page()
-      // Next gives a page no way to answer 503; the error it renders carries the outage's digest, which
-      // the error boundary shows as "temporarily unavailable" with a retry (components/page-failure.tsx).
+      // The error Next renders carries the outage's digest, which the error boundary shows as
+      // "temporarily unavailable" with a retry (components/page-failure.tsx); the server makes it a 503.
       console.log(`console page during the outage: HTTP ${down.status}, Retry-After ${down.retryAfter ?? 'none'}`)
+      expect(down.status).toBe(503)
+      expect(down.retryAfter).toBe('2')
       expect(down.html).toContain(DATABASE_UNAVAILABLE_DIGEST)
       expect(down.html).not.toMatch(/ECONNREFUSED|Connection terminated|at async/)
     } finally {
