@@ -15,11 +15,13 @@ function liveValue(element: Control): string {
  * the state back over it. Once mounted, the control hands what it holds to its own onChange, as if the
  * user had typed it then; a control first rendered in the browser holds its state and nothing happens.
  */
-function useKeptControl<T extends Control>(rendered: string, onChange: ((event: ChangeEvent<T>) => void) | undefined) {
+function useKeptControl<T extends Control>(rendered: string, onChange: ((event: ChangeEvent<T>) => void) | undefined, shownFirst?: (element: T) => string) {
   const ref = useRef<T>(null)
   useEffect(() => {
     const element = ref.current
-    if (element && onChange && liveValue(element) !== rendered) onChange({ target: element, currentTarget: element } as ChangeEvent<T>)
+    if (!element || !onChange) return
+    const live = liveValue(element)
+    if (live !== rendered && (!shownFirst || live !== shownFirst(element))) onChange({ target: element, currentTarget: element } as ChangeEvent<T>)
     // Only what the page held when it hydrated is adopted; later changes arrive as events.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
@@ -36,9 +38,19 @@ export const KeptInput = forwardRef<HTMLInputElement | null, InputHTMLAttributes
   return <input ref={ref} {...props} />
 })
 
+/**
+ * What a select showed before anyone touched it: the option the server marked selected, or the first
+ * when its value is none of the options (a hand-edited URL's `?status=bogus` shows "All"; that is not
+ * a choice to adopt, or the page would silently drop the value it should report as invalid).
+ */
+function firstShown(select: HTMLSelectElement): string {
+  const options = Array.from(select.options)
+  return (options.find((option) => option.defaultSelected) ?? options[0])?.value ?? ''
+}
+
 /** A `<select>` with an onChange that also receives a choice made before hydration. */
 export function KeptSelect(props: SelectHTMLAttributes<HTMLSelectElement>) {
-  const ref = useKeptControl<HTMLSelectElement>(shown(props.value, props.defaultValue), props.onChange)
+  const ref = useKeptControl<HTMLSelectElement>(shown(props.value, props.defaultValue), props.onChange, firstShown)
   return <select ref={ref} {...props} />
 }
 

@@ -78,5 +78,7 @@ test('a finance user filters orders by payment status, from the URL too', async 
 
   // A hand-edited URL with a status that does not exist says so instead of failing.
   await page.goto('/order-payments?payment_status=bogus')
+  await expect(page.getByRole('button', { name: 'Columns' })).toBeEnabled()
+  await expect(page).toHaveURL(/payment_status=bogus/)
   await expect(page.getByRole('alert').filter({ hasText: 'payment_status' })).toContainText('payment_status: Select a valid choice. bogus is not one of the available choices.')
 })
