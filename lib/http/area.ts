@@ -163,7 +163,8 @@ export async function runRoute(request: Request, url: URL, match: Match): Promis
  * default, formData, an upload parser), so no handler can be made to hold more than its area allows.
  */
 function capBody(request: Request, limit: number): Request {
-  if (!request.body) return request
+  // (GET and HEAD have no body: asking a fast-path GET for `body` would make the undici Request it avoids.)
+  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return request
   return new Request(request, { body: cappedStream(request.body, limit), duplex: 'half' } as RequestInit)
 }
 
@@ -196,6 +197,11 @@ export function allowedMethods(routes: Route[]): string[] {
 
 /** The area's headers and the security headers, on every answer of the area (errors included). */
 export function finish(area: Area, request: Request, response: Response): Response {
+  if (response instanceof TextResponse) {
+    response.addMissingHeaders(securityHeaders(request, area.contentSecurityPolicy))
+    if (area.headers) response.addMissingHeaders(area.headers)
+    return response
+  }
   try {
     applyHeaders(response.headers, securityHeaders(request, area.contentSecurityPolicy))
     if (area.headers) applyHeaders(response.headers, area.headers)

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { runRoute } from './area'
 import { bodilessRequest } from './node-request'
-import { textOf } from './respond'
+import { textOf, type TextResponse } from './respond'
 import { matchRoute } from './routes'
 
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i
@@ -100,11 +100,21 @@ function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
 }
 
 async function write(res: ServerResponse, response: Response, head: boolean) {
+  const text = textOf(response)
+  const fields = text === undefined ? undefined : (response as TextResponse).headerFields()
+  if (fields) {
+    // A JSON answer whose headers are still a record: status, headers and body in one writeHead and end.
+    const raw: string[] = []
+    for (const name in fields) raw.push(name, fields[name])
+    raw.push('content-length', String(Buffer.byteLength(text!)))
+    res.writeHead(response.status, raw)
+    res.end(head ? undefined : text)
+    return
+  }
   res.statusCode = response.status
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
   const cookies = response.headers.getSetCookie()
   if (cookies.length) res.setHeader('set-cookie', cookies)
-  const text = textOf(response)
   if (text !== undefined) {
     res.setHeader('content-length', Buffer.byteLength(text))
     res.end(head ? undefined : text)

@@ -26,6 +26,26 @@ describe('json(): a Response whose body stays a string until read', () => {
     expect(await copy.text()).toBe('[1,2]')
   })
 
+  it('keeps its headers a record until asked, and the area’s headers never replace its own', () => {
+    const response = json({ a: 1 }, 200, { 'Cache-Control': 'no-store' }) as TextResponse
+    response.addMissingHeaders({ 'cache-control': 'public', 'x-frame-options': 'DENY' })
+    expect(response.headerFields()).toEqual({ 'content-type': 'application/json', 'cache-control': 'no-store', 'x-frame-options': 'DENY' })
+    // Asking for `headers` makes fetch's Headers once; later changes go there, and the record is gone.
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(response.headerFields()).toBeUndefined()
+    response.addMissingHeaders({ 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'same-origin' })
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(response.headers.get('referrer-policy')).toBe('same-origin')
+    expect(response.headers).toBe(response.headers)
+  })
+
+  it('takes Headers or pairs as its init too', () => {
+    const fromHeaders = new TextResponse('{}', { headers: new Headers({ 'x-a': '1' }) })
+    expect(fromHeaders.headerFields()).toBeUndefined()
+    expect(fromHeaders.headers.get('x-a')).toBe('1')
+    expect(new TextResponse('{}', { headers: [['x-b', '2']] }).headers.get('x-b')).toBe('2')
+  })
+
   it('is only for texts made by json(): other Responses have no text', () => {
     expect(textOf(new Response('x'))).toBeUndefined()
     expect(new TextResponse('', { status: 204 }).status).toBe(204)

@@ -6,26 +6,73 @@ import { isDatabaseUnavailable } from './unavailable'
  * every `new Response(text)` (~70 µs, more than a small list's own work); the fast path (lib/http/node.ts)
  * writes `text` straight to the socket instead, and whatever reads the body (Next's door, a test) gets
  * the same bytes through a real Response made on first read.
+ * Its headers, given as a record, stay a record until something asks for `headers` (fetch's Headers
+ * validates and sorts on every call): the area adds its own with `addMissingHeaders`, and the fast path
+ * writes the record to node's response in one `writeHead`.
  */
 export class TextResponse extends Response {
   #full: Response | undefined
+  /** Lowercase names; undefined once `headers` was asked for (from then on the real Headers hold them). */
+  #fields: Record<string, string> | undefined
+  #headers: Headers | undefined
   constructor(
     readonly bodyText: string,
-    init: ResponseInit,
+    init: { status?: number; statusText?: string; headers?: HeadersInit },
   ) {
-    super(null, init)
+    super(null, { status: init.status, statusText: init.statusText })
+    const given = init.headers
+    if (given === undefined) this.#fields = {}
+    else if (isPlainRecord(given)) {
+      const fields: Record<string, string> = {}
+      for (const name in given) fields[name.toLowerCase()] = String(given[name]).trim()
+      this.#fields = fields
+    } else this.#headers = new Headers(given)
+  }
+  /** The answer's headers as fetch's Headers, made on first use; later changes go there. */
+  liveHeaders(): Headers {
+    if (!this.#headers) {
+      this.#headers = new Headers(this.#fields)
+      this.#fields = undefined
+    }
+    return this.#headers
+  }
+  /** The headers as a record while nothing has asked for `headers` (the fast path writes it as is), else undefined. */
+  headerFields(): Readonly<Record<string, string>> | undefined {
+    return this.#fields
+  }
+  /** Sets each header the answer does not set itself (lowercase names), without making fetch's Headers. */
+  addMissingHeaders(headers: Readonly<Record<string, string>>): void {
+    const fields = this.#fields
+    if (!fields) {
+      const live = this.#headers!
+      for (const name in headers) if (!live.has(name)) live.set(name, headers[name])
+      return
+    }
+    for (const name in headers) if (fields[name] === undefined) fields[name] = headers[name]
   }
   /** The Response with the body, made once, with the headers as they are when it is first read. */
   materialized(): Response {
-    return (this.#full ??= new Response(this.bodyText, { status: this.status, statusText: this.statusText, headers: this.headers }))
+    return (this.#full ??= new Response(this.bodyText, { status: this.status, statusText: this.statusText, headers: this.liveHeaders() }))
   }
   /** Read yet? (Asking makes no stream.) */
   consumed(): boolean {
     return this.#full?.bodyUsed ?? false
   }
 }
+
+function isPlainRecord(value: HeadersInit): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
 // What reads the body reads the materialized Response. Set on the prototype: TypeScript does not let a
-// subclass turn Response's `body` property into a getter.
+// subclass turn Response's `body` and `headers` properties into getters.
+Object.defineProperty(TextResponse.prototype, 'headers', {
+  get(this: TextResponse) {
+    return this.liveHeaders()
+  },
+})
 Object.defineProperty(TextResponse.prototype, 'body', {
   get(this: TextResponse) {
     return this.materialized().body
