@@ -156,28 +156,11 @@ async function writeCurrencyPos(context: WriteContext<CardRow>, row: CardRow): P
     .execute()
 }
 
-/** One query for the whole page of cards. */
-async function withCurrencyPos(db: Db, rows: CardRow[]): Promise<CardRow[]> {
-  const overrides = await db
-    .selectFrom('multi_currency_cards')
-    .select(['card_id', 'currency', 'cash_payment_id', 'installment_payment_id', 'three_d_payment_id'])
-    .where('card_id', 'in', rows.map((row) => row.id))
-    .orderBy('card_id')
-    .orderBy('currency')
-    .execute()
-  const byCard = new Map<number, CurrencyPos[]>()
-  for (const override of overrides) {
-    const list = byCard.get(override.card_id) ?? []
-    list.push({
-      currency: override.currency,
-      cash_payment: override.cash_payment_id,
-      installment_payment: override.installment_payment_id,
-      three_d_payment: override.three_d_payment_id,
-    })
-    byCard.set(override.card_id, list)
-  }
-  return rows.map((row) => ({ ...row, currency_pos: byCard.get(row.id) ?? [] }))
-}
+/** A card's `currency_pos`: its currency overrides, by currency, read with the card (one statement per page). */
+const currencyPosOf = (table: string) => sql<CurrencyPos[]>`coalesce((
+  select json_agg(json_build_object('currency', m.currency, 'cash_payment', m.cash_payment_id,
+    'installment_payment', m.installment_payment_id, 'three_d_payment', m.three_d_payment_id) order by m.currency)
+  from multi_currency_cards m where m.card_id = ${sql.ref(`${table}.id`)}), '[]'::json)`
 
 export const cards = defineResource({
   name: 'cards',
@@ -236,7 +219,7 @@ export const cards = defineResource({
   },
   validate: validateCurrencyPos,
   afterWrite: writeCurrencyPos,
-  expand: withCurrencyPos,
+  readWith: { currency_pos: currencyPosOf },
   schemaExtras: () => ({
     currency_pos: {
       child: {

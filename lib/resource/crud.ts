@@ -16,7 +16,7 @@ import {
 import type { ColumnValues, Db, DbRow, Resource, WriteContext } from './define'
 import { columnOf, depthError, dict, fieldErrorsOf, pythonType } from './fields'
 import { anyTable, asRow } from './table'
-import { assertChoicesExist, pageLinks, parseListQuery, runList } from './list'
+import { assertChoicesExist, pageLinks, parseListQuery, runList, withVirtualFields } from './list'
 import type { FilterCondition } from './filters'
 import { serialize } from './serialize'
 import { shownValue } from '@/lib/http/shown-value'
@@ -72,9 +72,10 @@ const byIdSql = new Map<string, string>()
 
 async function findRow(db: Db, resource: Resource, id: number, lock = false): Promise<DbRow | undefined> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) return undefined
-  if (lock) return asRow(await anyTable(db).selectFrom(resource.table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst())
+  const select = withVirtualFields(anyTable(db).selectFrom(resource.table).selectAll(), resource)
+  if (lock) return asRow(await select.where('id', '=', id).forUpdate().executeTakeFirst())
   let sql = byIdSql.get(resource.table)
-  if (sql === undefined) byIdSql.set(resource.table, (sql = anyTable(db).selectFrom(resource.table).selectAll().where('id', '=', 0).compile().sql))
+  if (sql === undefined) byIdSql.set(resource.table, (sql = select.where('id', '=', 0).compile().sql))
   return asRow((await readRows<Record<string, unknown>>(db, { sql, parameters: [id] }, { prepared: true }))[0])
 }
 
@@ -95,9 +96,14 @@ function toJsonColumns(resource: Resource, values: Record<string, unknown>): Rec
   return out
 }
 
-/** Rows with their virtual fields filled in by the resource's `expand` hook (one call per batch). */
+/** Rows a write returned, with the virtual fields the resource reads with every row (`readWith`): one query. */
 async function expandRows(db: Db, resource: Resource, rows: DbRow[]): Promise<DbRow[]> {
-  return resource.expand && rows.length ? resource.expand(db, rows) : rows
+  if (!resource.readWith || !rows.length) return rows
+  const found = await withVirtualFields(anyTable(db).selectFrom(resource.table).select('id'), resource)
+    .where('id', 'in', rows.map((row) => row.id))
+    .execute()
+  const byId = new Map(found.map((row) => [row.id as number, row]))
+  return rows.map((row) => ({ ...row, ...byId.get(row.id) }))
 }
 
 /** Existence of references, channel rules, custom rules and unique sets: everything the database would refuse less kindly. */
@@ -196,19 +202,17 @@ export async function listRecords(
   const { rows, count } = await runList(db, resource, query, options.scope)
   if (count === 0) await assertChoicesExist(db, resource, query)
   if (query.page > 1 && rows.length === 0) throw new NotFoundError('Invalid page.')
-  const expanded = await expandRows(db, resource, rows)
   return {
     count,
     ...pageLinks(options.requestUrl, query.page, query.limit, count),
-    results: expanded.map((row) => serialize(resource, row)),
+    results: rows.map((row) => serialize(resource, row)),
   }
 }
 
 export async function getRecordRow(db: Db, resource: Resource, id: number): Promise<DbRow> {
   const row = await findRow(db, resource, id)
   if (!row) throw new NotFoundError()
-  const [expanded] = await expandRows(db, resource, [row])
-  return expanded
+  return row
 }
 
 export async function getRecord(db: Db, resource: Resource, id: number) {
@@ -257,7 +261,8 @@ export async function updateRecord(trx: Trx, resource: Resource, id: number, inp
   if (!existing) throw new NotFoundError()
   const current = resource.fromStored ? resource.fromStored(existing) : existing
   const context: WriteContext = { db: trx, values: { ...current, ...changes }, changes, existing: current }
-  const [before] = await expandRows(trx, resource, [existing])
+  // (The locked row was read with its virtual fields.)
+  const before = existing
   return save(trx, resource, principal, context, before, async (columns) =>
     asRow(
       await anyTable(trx)
@@ -280,7 +285,7 @@ export async function deleteRecord(trx: Trx, resource: Resource, id: number, pri
   assertCanWrite(principal)
   const existing = await findRow(trx, resource, id, true)
   if (!existing) throw new NotFoundError()
-  const [before] = await expandRows(trx, resource, [existing])
+  const before = existing
   if (resource.deleteMode === 'deactivate') {
     const updated = asRow(await anyTable(trx)
       .updateTable(resource.table)

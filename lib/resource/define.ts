@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Generated, Kysely, Transaction } from 'kysely'
+import type { Generated, Kysely, RawBuilder, Transaction } from 'kysely'
 import type { Database, Row } from '@/db/types'
 import { columnOf, type FieldDef, zodField } from './fields'
 import type { FilterDef } from './filters'
@@ -86,8 +86,12 @@ export interface ResourceDef<T extends ResourceTable = ResourceTable, R extends 
    * rows of a child table from a virtual field. `context.values` still holds the virtual fields' values.
    */
   afterWrite?(context: WriteContext<R>, row: R): Promise<void>
-  /** Adds the values of virtual fields to rows about to be serialized; called once per page (no N+1). */
-  expand?(db: Db, rows: R[]): Promise<R[]>
+  /**
+   * Virtual fields read with the row: an SQL expression each, over the resource's table (`table` is its
+   * name, e.g. a correlated subquery on `${table}.id`). Every read selects them with the row, so a list
+   * page or a record by id stays one statement.
+   */
+  readWith?: Record<string, (table: string) => RawBuilder<unknown>>
 }
 
 /** A described resource as the generic layer (services, console, OpenAPI) handles it. */

@@ -93,16 +93,23 @@ function ordered<S extends SelectQueryBuilder<AnyDatabase, string, object>>(sele
   return query.ordering.reduce((acc, { column, direction }) => acc.orderBy(sql.ref(column), direction) as S, select)
 }
 
-/** The query of one page of rows, filtered and ordered. */
+/** The select with the resource's virtual fields (`readWith`) beside the row's columns. */
+export function withVirtualFields<S extends SelectQueryBuilder<AnyDatabase, string, object>>(select: S, resource: Resource): S {
+  const readWith = resource.readWith
+  if (!readWith) return select
+  return select.select(Object.keys(readWith).map((name) => readWith[name](resource.table).as(name))) as unknown as S
+}
+
+/** The query of one page of rows, filtered and ordered, with their virtual fields. */
 function pageQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]) {
   const offset = (query.page - 1) * query.limit
   if (offset >= DEFERRED_JOIN_OFFSET) {
     // Deep pages: skip the offset over ids alone (an index-only scan when an index matches the
     // ordering), then read the page's rows; skipping whole rows costs a heap visit per skipped row.
     const ids = ordered(filtered(db, resource, query, scope).select('id'), query).limit(query.limit).offset(offset)
-    return ordered(anyTable(db).selectFrom(resource.table).selectAll().where('id', 'in', ids), query)
+    return ordered(withVirtualFields(anyTable(db).selectFrom(resource.table).selectAll(), resource).where('id', 'in', ids), query)
   }
-  return ordered(filtered(db, resource, query, scope).selectAll(), query).limit(query.limit).offset(offset)
+  return ordered(withVirtualFields(filtered(db, resource, query, scope).selectAll(), resource), query).limit(query.limit).offset(offset)
 }
 
 /** One page of rows, filtered and ordered, without the count (an export reads every page and never needs it). */
