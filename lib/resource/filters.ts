@@ -41,8 +41,24 @@ export function standardFilters(options: { channel?: boolean } = {}): Record<str
   }
 }
 
-/** A bound condition on a resource's table (`lib/resource/table.ts` names its columns at run time). */
-export type FilterCondition = (eb: ExpressionBuilder<AnyDatabase, string>) => Expression<SqlBool>
+/**
+ * A bound condition on a resource's table (`lib/resource/table.ts` names its columns at run time).
+ * `shape` and `parameters` (made by `boundCondition`) let a list reuse the SQL compiled for the same
+ * shape of query, binding only the new values (lib/resource/list.ts): the same `shape` must always give
+ * the same SQL, and `parameters` are the values the SQL binds, in its order.
+ */
+export type FilterCondition = ((eb: ExpressionBuilder<AnyDatabase, string>) => Expression<SqlBool>) & {
+  shape?: string
+  parameters?: readonly unknown[]
+}
+
+export function boundCondition(
+  shape: string,
+  parameters: readonly unknown[],
+  build: (eb: ExpressionBuilder<AnyDatabase, string>) => Expression<SqlBool>,
+): FilterCondition {
+  return Object.assign(build, { shape, parameters })
+}
 
 const OPERATORS = { exact: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const
 const DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/
@@ -72,39 +88,43 @@ export function buildCondition(filter: FilterDef, lookup: Lookup, raw: string): 
   if (filter.normalize) raw = filter.normalize(raw)
   const column = filter.column
   const ref = sql.ref(column)
+  const shape = (variant: string) => `${column} ${lookup} ${variant}`
   switch (filter.type) {
     case 'NumberFilter':
     case 'ModelChoiceFilter': {
       if (filter.decimal) {
         const text = raw.trim()
         if (!DECIMAL.test(text) || lookup === 'in') return { error: 'Enter a number.' }
-        return (eb) => eb(ref, OPERATORS[lookup as keyof typeof OPERATORS], sql<string>`${text}::numeric`)
+        return boundCondition(shape('decimal'), [text], (eb) => eb(ref, OPERATORS[lookup as keyof typeof OPERATORS], sql<string>`${text}::numeric`))
       }
       if (lookup === 'in') {
         const values = raw.split(',').map((part) => parseInteger(part))
         if (values.some((value) => value === undefined)) return { error: 'Enter a number.' }
-        return (eb) => eb(ref, 'in', values as number[])
+        return boundCondition(shape(`${values.length}`), values, (eb) => eb(ref, 'in', values as number[]))
       }
       const value = parseInteger(raw)
       if (value === undefined)
         return { error: filter.type === 'NumberFilter' ? 'Enter a number.' : 'Select a valid choice. That choice is not one of the available choices.' }
-      if (Math.abs(value) > 2147483647) return () => sql<SqlBool>`false`
-      return (eb) => eb(ref, OPERATORS[lookup as keyof typeof OPERATORS], value)
+      if (Math.abs(value) > 2147483647) return boundCondition('false', [], () => sql<SqlBool>`false`)
+      return boundCondition(shape('integer'), [value], (eb) => eb(ref, OPERATORS[lookup as keyof typeof OPERATORS], value))
     }
     case 'BooleanFilter': {
       const value = parseBoolean(raw)
       if (value === undefined) return { error: 'Select a valid choice. That choice is not one of the available choices.' }
-      return (eb) => eb(ref, '=', value)
+      return boundCondition(shape('boolean'), [value], (eb) => eb(ref, '=', value))
     }
     case 'ChoiceFilter': {
       if (filter.choices && !filter.choices.includes(raw))
         return { error: `Select a valid choice. ${raw} is not one of the available choices.` }
-      return (eb) => eb(ref, '=', raw)
+      return boundCondition(shape('text'), [raw], (eb) => eb(ref, '=', raw))
     }
     case 'CharFilter': {
       if (raw.length > 255) return { error: 'Ensure this value has at most 255 characters.' }
-      if (lookup === 'icontains') return (eb) => eb(ref, 'ilike', `%${raw.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-      return (eb) => eb(ref, '=', raw)
+      if (lookup === 'icontains') {
+        const pattern = `%${raw.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        return boundCondition(shape('pattern'), [pattern], (eb) => eb(ref, 'ilike', pattern))
+      }
+      return boundCondition(shape('text'), [raw], (eb) => eb(ref, '=', raw))
     }
     case 'DateFilter': {
       const text = raw.trim()
@@ -112,14 +132,15 @@ export function buildCondition(filter: FilterDef, lookup: Lookup, raw: string): 
       if (lookup === 'date' || (lookup === 'exact' && DATE_ONLY.test(text))) {
         // A UTC day as a half-open range, so the btree index on the column serves it.
         const day = text.slice(0, 10)
-        return (eb) =>
+        return boundCondition(shape('day'), [day, day], (eb) =>
           eb.and([
             eb(ref, '>=', sql<string>`${day}::date::timestamptz`),
             eb(ref, '<', sql<string>`(${day}::date + 1)::timestamptz`),
-          ])
+          ]),
+        )
       }
       const moment = DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text
-      return (eb) => eb(ref, OPERATORS[lookup as keyof typeof OPERATORS], sql<string>`${moment}::timestamptz`)
+      return boundCondition(shape('moment'), [moment], (eb) => eb(ref, OPERATORS[lookup as keyof typeof OPERATORS], sql<string>`${moment}::timestamptz`))
     }
   }
 }

@@ -118,10 +118,14 @@ export async function listRows(db: Db, resource: Resource, query: ListQuery, sco
   return rows.map((row) => asRow(row))
 }
 
-/** The list's total as a one-row query: `row_counts` when it can answer (docs/decisions/003-list-counts.md), else count(*). */
-function countQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]) {
+/** Whether `row_counts` can answer the list's count (docs/decisions/003-list-counts.md), and for which rows. */
+function countScope(resource: Resource, query: ListQuery, scope: FilterCondition[]) {
+  return storedCountScope(resource, query.applied ?? [], scope.length > 0)
+}
+
+/** The list's total as a one-row query: `row_counts` when it can answer, else count(*). */
+function countQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[], stored = countScope(resource, query, scope)) {
   // count(*) over a million-row table costs more than the page itself: such tables keep exact counts.
-  const stored = storedCountScope(resource, query.applied ?? [], scope.length > 0)
   if (stored !== null) return storedCountQuery(db, resource.table, stored)
   return filtered(db, resource, query, scope).select(sql<number>`count(*)`.as('n'))
 }
@@ -136,14 +140,51 @@ const TOTAL = 'pm_list_total'
  * A page past the end still returns the count's row, its page columns null.
  */
 export async function runList(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []) {
-  const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
-  const statement = sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}, page.* from ${countQuery(db, resource, query, scope)} as total
-    left join lateral ${pageQuery(db, resource, query, scope)} as page on true order by ${order}`
-  const found = await readRows<Record<string, unknown>>(db, statement.compile(db))
+  const found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope))
   const count = Number(found[0]?.[TOTAL] ?? 0)
   const rows: DbRow[] = []
   for (const { [TOTAL]: _total, ...row } of found) if (row.id !== null && row.id !== undefined) rows.push(asRow(row))
   return { rows, count }
+}
+
+/**
+ * List statements by the shape of their query: building and compiling one with Kysely costs more than
+ * the rest of a small list's work in the server, and a shape's SQL text never changes, only what it
+ * binds. A shape whose compiled parameters are not the ones `listParameters` predicts is kept as
+ * `null` and compiled every time (a scope without a shape, say).
+ */
+const listStatements = new Map<string, string | null>()
+const LIST_STATEMENTS_MAX = 2000
+
+/** The list's statement: its SQL from the shape's cache (else compiled, and checked before it is kept) and its parameters. */
+function listStatement(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]): { sql: string; parameters: readonly unknown[] } {
+  const conditions = [...scope, ...query.conditions]
+  const stored = countScope(resource, query, scope)
+  const offset = (query.page - 1) * query.limit
+  const shaped = conditions.every((condition) => condition.shape !== undefined)
+  const key = shaped
+    ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : 'stored channel', offset >= DEFERRED_JOIN_OFFSET ? 'deep' : 'page',
+        query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(','), ...conditions.map((condition) => condition.shape)].join('|')
+    : undefined
+  const parameters = shaped ? listParameters(resource, conditions, stored, query.limit, offset) : undefined
+  const cached = key === undefined ? null : listStatements.get(key)
+  if (cached) return { sql: cached, parameters: parameters! }
+  const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
+  const compiled = sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}, page.* from ${countQuery(db, resource, query, scope, stored)} as total
+    left join lateral ${pageQuery(db, resource, query, scope)} as page on true order by ${order}`.compile(db)
+  if (key !== undefined && cached === undefined) {
+    if (listStatements.size >= LIST_STATEMENTS_MAX) listStatements.clear()
+    const same = parameters!.length === compiled.parameters.length && parameters!.every((value, index) => value === compiled.parameters[index])
+    listStatements.set(key, same ? compiled.sql : null)
+  }
+  return compiled
+}
+
+/** What a list statement binds, in its order: the count's (the stored count's table and channel, or the conditions), then the page's conditions, limit and offset. */
+function listParameters(resource: Resource, conditions: FilterCondition[], stored: 'all' | number | null, limit: number, offset: number): unknown[] {
+  const bound = conditions.flatMap((condition) => condition.parameters ?? [])
+  const count = stored === null ? bound : stored === 'all' ? [resource.table] : [resource.table, stored]
+  return [...count, ...bound, limit, offset]
 }
 
 /** DRF's `next`/`previous`: the same URL with the page moved, or null. */
@@ -177,4 +218,11 @@ export async function assertChoicesExist(db: Db, resource: Resource, query: List
     if (!found) errors[filter.name] = ['Select a valid choice. That choice is not one of the available choices.']
   }
   if (Object.keys(errors).length) throw new InvalidError(errors)
+}
+
+/** List shapes with their SQL kept, and shapes compiled every time (tests: a list's second call binds, it does not compile). */
+export function keptListStatements(): { kept: number; compiledEachTime: number } {
+  let kept = 0
+  for (const statement of listStatements.values()) if (statement) kept += 1
+  return { kept, compiledEachTime: listStatements.size - kept }
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db, Resource } from './define'
 import { columnOf } from './fields'
-import type { FilterCondition } from './filters'
+import { boundCondition, type FilterCondition } from './filters'
 import { channelTables } from './registry'
 import { anyTable } from './table'
 
@@ -11,7 +11,7 @@ export type ReferenceOption = { value: string; label: string }
 /** Scoping to one sales channel, for resources that have one (the console shows one channel at a time). */
 export function channelScope(resource: Resource, channelId: number | undefined): FilterCondition[] {
   if (!resource.channelScoped || channelId === undefined) return []
-  return [(eb) => eb('channel_id', '=', channelId)]
+  return [boundCondition('channel_id exact integer', [channelId], (eb) => eb('channel_id', '=', channelId))]
 }
 
 export async function channelName(db: Db, id: unknown): Promise<string | undefined> {
