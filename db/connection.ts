@@ -57,6 +57,15 @@ export async function readRows<R>(
   return result.rows as R[]
 }
 
+/** The rows of a Kysely select, read as `readRows` reads (on a root PostgreSQL handle, straight from the pool). */
+export function readSelect<R>(
+  db: Kysely<Database> | Transaction<Database>,
+  query: { compile(): { sql: string; parameters: readonly unknown[] } } & { execute(): Promise<R[]> },
+  options: { prepared?: boolean } = {},
+): Promise<R[]> {
+  return readRows<R>(db, query.compile(), options)
+}
+
 async function createKysely(env: NodeJS.ProcessEnv): Promise<Kysely<Database>> {
   const { dialect, pool } = await createDialect(env)
   const db = new Kysely<Database>({ dialect })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
+import { readSelect } from '@/db/connection'
 import type { Database } from '@/db/types'
 import type { LedgerPaymentTable } from '@/db/tables/ledger'
 import type { Insertable, Selectable } from 'kysely'
@@ -85,16 +86,20 @@ export async function* keysetBatches<T extends { id: number }>(read: (after: num
 
 /** Every matching payment, oldest first, in keyset batches. */
 export function streamPayments(db: Kysely<Database>, filters: PaymentFilters): AsyncGenerator<ListRow[]> {
-  return keysetBatches((after) => filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH).execute())
+  return keysetBatches((after) =>
+    readSelect(db, filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH)),
+  )
 }
 
 /** One page (`limit`/`offset`) of list items, oldest first. */
 export async function pagePayments(db: Kysely<Database>, filters: PaymentFilters, order: 'asc' | 'desc' = 'asc'): Promise<ListRow[]> {
-  return filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters)
-    .orderBy('ledger_payments.id', order)
-    .limit(filters.limit ?? 100)
-    .offset(filters.offset ?? 0)
-    .execute()
+  return readSelect(
+    db,
+    filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters)
+      .orderBy('ledger_payments.id', order)
+      .limit(filters.limit ?? 100)
+      .offset(filters.offset ?? 0),
+  )
 }
 
 /** Count, paid (successful and settled), refunded and net of the payments a filter matches, exact. */

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
+import { readSelect } from '@/db/connection'
 import type { Database } from '@/db/types'
 import type { LedgerRefundTable } from '@/db/tables/ledger'
 import { NotFoundError } from '@/lib/http/errors'
@@ -186,7 +187,7 @@ export function refundsQuery(db: Kysely<Database>, filters: { payment_id?: strin
 
 /** Refunds in keyset batches, like the payment list (constant memory). */
 export function streamRefunds(db: Kysely<Database>, filters: { payment_id?: string; refund_id?: string }) {
-  return keysetBatches((after) => refundsQuery(db, filters).where('ledger_refunds.id', '>', after).orderBy('ledger_refunds.id').limit(STREAM_BATCH).execute())
+  return keysetBatches((after) => readSelect(db, refundsQuery(db, filters).where('ledger_refunds.id', '>', after).orderBy('ledger_refunds.id').limit(STREAM_BATCH)))
 }
 
 export async function getRefund(db: Kysely<Database>, refundId: string) {

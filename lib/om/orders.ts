@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
+import { readSelect } from '@/db/connection'
 import type { Database } from '@/db/types'
 import { NotFoundError } from '@/lib/http/errors'
 import { decimalToMinor, money } from '@/lib/ledger/money'
@@ -92,20 +93,22 @@ export async function listOrders(db: Handle, organizationId: string | null, page
 export async function findOrder(db: Handle, organizationId: string | null, orderId: string) {
   let query = ordersWithAmounts(db).where('orders.id', '=', orderId)
   if (organizationId !== null) query = query.where('orders.organization_id', '=', organizationId)
-  const row = await query.executeTakeFirst()
+  const [row] = await readSelect(db, query)
   if (!row) throw new NotFoundError()
   return row
 }
 
 /** The payment options of a channel as OM payment methods (locales from translations, visible from is_active). */
 export async function paymentMethodsOf(db: Handle, channelId: number) {
-  const options = await db
-    .selectFrom('payment_options')
-    .select(['id', 'name', 'is_active', 'translations', 'config', 'created_date', 'modified_date'])
-    .where('channel_id', '=', channelId)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute()
+  const options = await readSelect(
+    db,
+    db
+      .selectFrom('payment_options')
+      .select(['id', 'name', 'is_active', 'translations', 'config', 'created_date', 'modified_date'])
+      .where('channel_id', '=', channelId)
+      .orderBy('sort_order')
+      .orderBy('id'),
+  )
   return options.map((option) => {
     const locales: Record<string, { name: string; description: string }> = {}
     for (const [language, fields] of Object.entries(option.translations ?? {})) {
@@ -130,7 +133,7 @@ export async function paymentMethodsOf(db: Handle, channelId: number) {
 
 /** An order's payments (oldest first) with what each may do next. */
 export async function paymentsOf(db: Handle, orderId: string) {
-  const rows = await db.selectFrom('om_payments').selectAll().where('order_id', '=', orderId).orderBy('seq').execute()
+  const rows = await readSelect(db, db.selectFrom('om_payments').selectAll().where('order_id', '=', orderId).orderBy('seq'))
   const refunded = new Map<string, number>()
   for (const row of rows)
     if (row.type === 'refund' && row.source_payment_id && row.status !== 'reversed')
