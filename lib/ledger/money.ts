@@ -28,9 +28,13 @@ export function toMinor(value: unknown): number | null {
 
 /** numeric text from the database ("50.00", "7") → minor units. */
 export function decimalToMinor(text: string): number {
-  const negative = text.startsWith('-')
-  const [whole, fraction = ''] = text.replace(/^-/, '').split('.')
-  const minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2))
+  // (Index arithmetic, no regex or split: a ledger list converts every amount it shows.)
+  const negative = text.charCodeAt(0) === 45 // '-'
+  const start = negative ? 1 : 0
+  const dot = text.indexOf('.')
+  const whole = Number(dot < 0 ? text.slice(start) : text.slice(start, dot))
+  const fraction = dot < 0 ? '' : text.slice(dot + 1, dot + 3)
+  const minor = whole * 100 + (fraction.length === 2 ? Number(fraction) : fraction.length === 1 ? Number(fraction) * 10 : 0)
   return negative ? -minor : minor
 }
 
@@ -51,19 +55,29 @@ export function minorToJsonNumber(minor: number): string {
 /** A number that a JSON writer must print as this exact text (see `exactJson`). */
 export class ExactNumber {
   constructor(readonly text: string) {}
+  /** What JSON.stringify writes in its place: a marked string `exactJson` turns back into the bare number. */
+  toJSON(): string {
+    return `\u0000${MARK}${this.text}\u0000`
+  }
 }
 
 export const money = (minor: number) => new ExactNumber(minorToJsonNumber(minor))
 export const moneyOrNull = (text: string | null) => (text === null ? null : money(decimalToMinor(text)))
 
-/** JSON.stringify, except that ExactNumber values are written as their own text (an exact decimal). */
+// An ExactNumber as JSON.stringify wrote it: a NUL, this process's random mark, the number and a NUL. No
+// stored text can hold a NUL (PostgreSQL refuses it in text and jsonb), and a client's text echoed back
+// cannot carry a mark it never saw, so only ExactNumbers match.
+// (Web Crypto: this module also runs in the browser, for formatMoney.)
+const MARK = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+const MARKED_NUMBER = new RegExp(`"\\\\u0000${MARK}(-?\\d+(?:\\.\\d+)?)\\\\u0000"`, 'g')
+
+/**
+ * JSON.stringify, except that ExactNumber values are written as their own text (an exact decimal).
+ * One native JSON.stringify and one replace: a ledger list writes thousands of amounts per answer.
+ */
 export function exactJson(value: unknown): string {
-  if (value instanceof ExactNumber) return value.text
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(exactJson).join(',')}]`
-  const parts: string[] = []
-  for (const [key, item] of Object.entries(value)) if (item !== undefined) parts.push(`${JSON.stringify(key)}:${exactJson(item)}`)
-  return `{${parts.join(',')}}`
+  const text = JSON.stringify(value) ?? 'null'
+  return text.includes('\\u0000') ? text.replace(MARKED_NUMBER, '$1') : text
 }
 
 /** "1.234,50 TRY"-free plain display for the console: "1,234.50". */
