@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
+import { unsealData } from 'iron-session'
 import type pg from 'pg'
 import { planAmounts } from '../lib/storefront/installment-math'
 import { formatMinor, parseMinor, toMinor } from '../lib/storefront/money'
@@ -108,11 +109,43 @@ function floorLogo(origin: string, kind: keyof typeof SHIPPED, stored: string | 
   return SHIPPED[kind].includes(slug) ? `${origin}/shop-assets/${kind}/${slug}.svg` : null
 }
 
+/** The demo shop's channel (the storefront's), as plain SQL. */
+const SHOP_CHANNEL = `(select id from channels order by id limit 1)`
+
 /** `GET /payments/cards/product/{pk}/[?bin_number=]` for a visitor without a session, Turkish labels. */
 async function productCardsFloor(db: pg.Pool, url: URL, match: RegExpExecArray): Promise<FloorAnswer> {
-  const channel = `(select id from channels order by id limit 1)`
-  const product = (await db.query(`select price from products where id = $1 and channel_id = ${channel}`, [Number(match[1])])).rows[0]
+  const product = (await db.query(`select price from products where id = $1 and channel_id = ${SHOP_CHANNEL}`, [Number(match[1])])).rows[0]
   if (!product) return { status: 404, body: { detail: 'Not found.' } }
+  return cardsFloor(db, url, product.price)
+}
+
+/**
+ * `GET /payments/cards/basket/[?bin_number=]` for an anonymous visitor: the basket id from the sealed
+ * `osessionid` cookie (the unsealing the app pays too), the basket's total in one query, then the cards
+ * for that amount as the product floor finds them.
+ */
+async function basketCardsFloor(db: pg.Pool, url: URL, _match: RegExpExecArray, headers: IncomingHttpHeaders): Promise<FloorAnswer> {
+  const sealed = /(?:^|;\s*)osessionid=([^;]+)/.exec(headers.cookie ?? '')?.[1]
+  const session = sealed
+    ? await unsealData<{ basketId?: number; shopperId?: number }>(decodeURIComponent(sealed), { password: { 1: `shopper-session:${process.env.APP_SECRET}` } }).catch(() => ({}))
+    : {}
+  const basketId = 'basketId' in session && !('shopperId' in session && session.shopperId) ? session.basketId : undefined
+  const total: string | null = basketId
+    ? (
+        await db.query(
+          `select sum(p.price * i.quantity)::numeric(14, 2)::text as total from baskets b join basket_items i on i.basket_id = b.id
+             join products p on p.id = i.product_id where b.id = $1 and b.shopper_id is null and b.channel_id = ${SHOP_CHANNEL}`,
+          [basketId],
+        )
+      ).rows[0]?.total ?? null
+    : null
+  if (total === null) return { body: { count: 0, next: null, previous: null, results: [] } }
+  return cardsFloor(db, url, total)
+}
+
+/** The shop's cards that take `price` (a decimal text), with their installment plans: what both card lookups answer. */
+async function cardsFloor(db: pg.Pool, url: URL, price: string): Promise<FloorAnswer> {
+  const channel = SHOP_CHANNEL
   const digits = url.searchParams.get('bin_number')
   const [option, rows, bins] = await Promise.all([
     db.query(`select 1 from payment_options where channel_id = ${channel} and payment_type = 'credit_card' and is_active limit 1`),
@@ -129,7 +162,7 @@ async function productCardsFloor(db: pg.Pool, url: URL, match: RegExpExecArray):
         ])
       : null,
   ])
-  const amount = toMinor(product.price)
+  const amount = toMinor(price)
   const results: Record<string, unknown>[] = []
   if (option.rowCount)
     for (const row of rows.rows) {
@@ -391,15 +424,14 @@ export const ENDPOINTS: BenchEndpoint[] = [
     name: 'GET /payments/cards/basket/ (a basket of one product)',
     list: false,
     p99BudgetMs: 30,
-    noFloor: 'the floor would have to redo the installment maths',
     headers: (data) => ({ cookie: data.basketCookie }),
     paths: () => () => '/payments/cards/basket/',
+    floor: { match: /^\/payments\/cards\/basket\/$/, answer: basketCardsFloor },
   },
   {
     name: 'GET /payments/cards/basket/?bin_number=41111111',
     list: false,
     p99BudgetMs: 30,
-    noFloor: 'the floor would have to redo the installment maths',
     headers: (data) => ({ cookie: data.basketCookie }),
     paths: () => () => '/payments/cards/basket/?bin_number=41111111',
   },

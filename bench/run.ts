@@ -414,7 +414,7 @@ async function startFloor(databaseUrl: string): Promise<{ base: string; stop: ()
     cwd: root,
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(FLOOR_PORT), BENCH_TOKEN: TOKEN },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(FLOOR_PORT), BENCH_TOKEN: TOKEN, APP_SECRET },
   })
   const base = `http://127.0.0.1:${FLOOR_PORT}`
   for (let attempt = 0; ; attempt += 1) {
