@@ -63,6 +63,7 @@ if (workers > 1 && cluster.isPrimary) {
   const { answerMalformedPath } = await import('../lib/http/malformed-path')
   const { matchRoute } = await import('../lib/http/routes')
   const { pageOutageIsRecent, RETRY_AFTER_SECONDS } = await import('../lib/console/unavailable')
+  const { stampPeerAddress, stampsItself } = await import('../lib/auth/peer-address')
   // A console page that failed because the database is away is an outage, not a crash: 503 with
   // Retry-After, as the API areas answer (issue 9 #10). Node writes implicit headers through writeHead.
   const answerPageOutagesAs503 = (res: ServerResponse) => {
@@ -80,6 +81,7 @@ if (workers > 1 && cluster.isPrimary) {
   const fastPath = process.env.API_FAST_PATH !== '0'
   const server = createServer((req, res) => {
     if (fastPath && serveFromTable(req, res)) return
+    stampPeerAddress(req)
     if (answerMalformedPath(req, res, matchRoute)) return
     answerPageOutagesAs503(res)
     handle(req, res).catch((error: unknown) => {
@@ -88,6 +90,7 @@ if (workers > 1 && cluster.isPrimary) {
       res.end()
     })
   })
+  stampsItself(server)
   // Longer than a load balancer's idle timeout, so it closes idle connections first.
   server.keepAliveTimeout = 65_000
   server.listen(port, hostname, () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { peerStampedHeaders } from '@/lib/auth/peer-address'
 import { runRoute } from './area'
 import { bodilessRequest } from './node-request'
 import { textOf, type TextResponse } from './respond'
@@ -29,20 +30,29 @@ export function serveFromTable(req: IncomingMessage, res: ServerResponse): boole
 }
 
 async function answer(req: IncomingMessage, res: ServerResponse, raw: string, match: NonNullable<ReturnType<typeof matchRoute>>) {
-  const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : 'localhost'
+  // The request's headers as the client sent them, but the peer address the socket gives (what a client
+  // sends under that name is dropped: the sign-in throttle counts by it). Read from the raw list: node's
+  // parsed `headers` object is never made for a fast-path request.
+  const rawHeaders = peerStampedHeaders(req.rawHeaders, req.socket?.remoteAddress)
+  const given = hostOf(req.rawHeaders)
+  const host = given && HOST.test(given) ? given : 'localhost'
   const url = new URL(raw.startsWith('/') ? raw : `/${raw}`, `http://${host}`)
   const method = req.method ?? 'GET'
   const hasBody = method !== 'GET' && method !== 'HEAD'
-  const request = hasBody ? requestWithBody(req, url, method) : bodilessRequest(method, url.href, req.rawHeaders)
+  const request = hasBody ? requestWithBody(req, url, method, rawHeaders) : bodilessRequest(method, url.href, rawHeaders)
   const response = await runRoute(request, url, match)
   await write(res, response, method === 'HEAD')
   // A body the handler did not read (a refused upload) is dropped as it arrives, never held.
   if (hasBody && !req.readableEnded) req.resume()
 }
 
-function requestWithBody(req: IncomingMessage, url: URL, method: string): Request {
+function hostOf(rawHeaders: string[]): string | undefined {
+  for (let index = 0; index < rawHeaders.length; index += 2) if (rawHeaders[index].length === 4 && rawHeaders[index].toLowerCase() === 'host') return rawHeaders[index + 1]
+  return undefined
+}
+
+function requestWithBody(req: IncomingMessage, url: URL, method: string, rawHeaders: string[]): Request {
   const headers = new Headers()
-  const rawHeaders = req.rawHeaders
   for (let index = 0; index < rawHeaders.length; index += 2) headers.append(rawHeaders[index], rawHeaders[index + 1])
   return new Request(url, {
     method,

@@ -40,3 +40,29 @@ describe('storefront sign-in throttle', () => {
     expect(replies.filter((reply) => reply.status === 429)).toHaveLength(7)
   })
 })
+
+/**
+ * Without a trusted proxy the client is the socket's peer: a header a client sends under the name the
+ * server stamps the peer with (or an X-Forwarded-For) must not make one guesser look like many.
+ */
+describe('storefront sign-in throttle without a trusted proxy', () => {
+  let own: Awaited<ReturnType<typeof startOwnServer>>
+  beforeAll(async () => {
+    own = await startOwnServer({ LOGIN_MAX_CLIENT_FAILURES: '3' })
+  }, 120_000)
+  afterAll(async () => own?.stop())
+
+  it('counts a client by its socket, whatever address it claims', async () => {
+    const visitor = new Visitor(own.server.baseUrl)
+    await visitor.send('GET', '/baskets/basket/')
+    const statuses = []
+    for (let i = 0; i < 5; i++) {
+      const claimed = `203.0.113.${i + 10}`
+      const reply = await visitor.call('POST', '/users/login/', { email: `nobody-${i}@example.com`, password: 'guess' }, {
+        headers: { 'x-pm-peer-address': claimed, 'x-forwarded-for': claimed },
+      })
+      statuses.push(reply.status)
+    }
+    expect(statuses).toEqual([400, 400, 400, 429, 429])
+  })
+})
