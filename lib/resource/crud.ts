@@ -72,10 +72,10 @@ const byIdSql = new Map<string, string>()
 
 async function findRow(db: Db, resource: Resource, id: number, lock = false): Promise<DbRow | undefined> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) return undefined
-  const select = withVirtualFields(anyTable(db).selectFrom(resource.table).selectAll(), resource)
-  if (lock) return asRow(await select.where('id', '=', id).forUpdate().executeTakeFirst())
+  const select = () => withVirtualFields(anyTable(db).selectFrom(resource.table).selectAll(), resource)
+  if (lock) return asRow(await select().where('id', '=', id).forUpdate().executeTakeFirst())
   let sql = byIdSql.get(resource.table)
-  if (sql === undefined) byIdSql.set(resource.table, (sql = select.where('id', '=', 0).compile().sql))
+  if (sql === undefined) byIdSql.set(resource.table, (sql = select().where('id', '=', 0).compile().sql))
   return asRow((await readRows<Record<string, unknown>>(db, { sql, parameters: [id] }, { prepared: true }))[0])
 }
 
