@@ -391,7 +391,27 @@ interface Target {
   base: string
 }
 
+/**
+ * Every measurement starts on a quiet database. A window whose requests outlast it (the floor's deep page and
+ * unfiltered count take seconds per query, and autocannon stops waiting after 10 s) leaves queries running in
+ * PostgreSQL after its client has gone; they took the cores from whichever server was measured next, so the
+ * endpoint after them lost up to a third of its req/s. Those queries are cancelled and the database waited on.
+ */
+async function settle() {
+  if (!databaseUrl) return
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const busy = `select pid from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`
+    await client.query(`select pg_cancel_backend(pid) from (${busy}) as running`)
+    for (let attempt = 0; attempt < 50 && (await client.query(busy)).rowCount; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100))
+  } finally {
+    await client.end()
+  }
+}
+
 async function measure(base: string, paths: () => string, duration: number, connections: number, headers: Record<string, string> = {}) {
+  await settle()
   return autocannon({
     url: base,
     connections,
