@@ -7,13 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startAppServer, type AppServer } from '../../scripts/app-server'
+import { ADMIN_URL, adminQuery, databaseUrl } from '../helpers/databases'
 import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/console/unavailable'
 import { signIn } from '../helpers/session'
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const TOKEN = 'pm_fault_token_0123456789abcdef'
 // Ports after the test servers' own (TEST_PORT is base+index): inside the engineer's range when TEST_PORT_BASE is set.
 const PORT = Number(process.env.TEST_PORT ?? 3302) + 20
@@ -50,26 +49,6 @@ function cuttableProxy(listenPort: number, target: URL) {
       await new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()))
     },
   }
-}
-
-async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query<T>(text, params)).rows
-  } finally {
-    await client.end()
-  }
-}
-
-function databaseUrl(name: string, port?: number): string {
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${name}`
-  if (port) {
-    url.hostname = '127.0.0.1'
-    url.port = String(port)
-  }
-  return url.toString()
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
 import { inject } from 'vitest'
 import { startAppServer, type AppServer } from '../../scripts/app-server'
+import { freshDatabase } from './databases'
 
 /**
  * A storefront visitor: keeps the cookies the app sets (osessionid, csrftoken) like a browser and
@@ -95,37 +92,15 @@ export async function startOwnServer(extraEnv: Record<string, string>): Promise<
   const port = Number(process.env.TEST_PORT ?? 3301) + 10
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SEED_API_TOKEN: inject('token'), NODE_ENV: 'production', ...extraEnv }
   delete env.DATABASE_URL
-  let cleanup: () => Promise<void>
-  let databaseUrl = ''
-  if (engine === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
-    const name = `pm_test_shop_${process.pid}_${Date.now()}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    databaseUrl = url.toString()
-    env.DATABASE_URL = databaseUrl
-    cleanup = async () => {
-      const client = new pg.Client({ connectionString: adminUrl })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`)
-      await client.end()
-    }
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pm-shop-'))
-    env.PGLITE_DIR = path.join(dir, 'db')
-    cleanup = async () => rmSync(dir, { recursive: true, force: true })
-  }
+  const database = await freshDatabase(engine, engine === 'postgres' ? 'pm_test_shop' : 'pm_shop')
+  Object.assign(env, database.env)
   const server = await startAppServer(port, env, 90_000)
   return {
     server,
-    databaseUrl,
+    databaseUrl: database.databaseUrl,
     stop: async () => {
       await server.stop()
-      await cleanup()
+      await database.drop()
     },
   }
 }

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import pg from 'pg'
 import { startAppServer } from '../../scripts/app-server'
+import { freshDatabase } from '../helpers/databases'
 
 export const TEST_TOKEN = 'pm_test_token_0123456789abcdef'
 export const TEST_VIEWER_TOKEN = 'pm_test_viewer_token_0123456789abcdef'
@@ -24,30 +24,9 @@ export default async function setup(project: TestProject) {
   // Uploads of a run go to a folder of their own, removed afterwards.
   const mediaDir = mkdtempSync(path.join(tmpdir(), 'pm-media-'))
   env.MEDIA_DIR = mediaDir
-  let cleanup: () => Promise<void> = async () => {}
-  let databaseUrl = ''
-  if (engine === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
-    const name = `pm_test_${process.pid}_${Date.now()}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    databaseUrl = url.toString()
-    env.DATABASE_URL = databaseUrl
-    cleanup = async () => {
-      const client = new pg.Client({ connectionString: adminUrl })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`)
-      await client.end()
-    }
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pm-pglite-'))
-    env.PGLITE_DIR = path.join(dir, 'db')
-    cleanup = async () => rmSync(dir, { recursive: true, force: true })
-  }
+  const database = await freshDatabase(engine, engine === 'postgres' ? 'pm_test' : 'pm_pglite')
+  Object.assign(env, database.env)
+  const databaseUrl = database.databaseUrl
 
   const server = await startAppServer(port, env, 90_000)
   const baseUrl = server.baseUrl
@@ -64,7 +43,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop()
     if (process.env.TEST_SERVER_LOG) console.log(server.output())
-    await cleanup()
+    await database.drop()
     rmSync(mediaDir, { recursive: true, force: true })
   }
 }
