@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prepareDatabase } from './bootstrap'
+import { ADMIN_URL, adminQuery, postgresReachable } from './test-engines'
 import { createDb } from './connection'
 import { migrateToLatest } from './migrate'
 import { DEMO_CHANNELS, seedDatabase } from './seed'
@@ -19,29 +20,6 @@ import { paymentOptions } from '@/lib/payment-options/resource'
 // Only the variables a test names: the seed reads credentials and tokens from its env argument.
 const env = (vars: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars })
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
 
 // An IBAN check written independently of db/seed-data/iban.ts: the whole number modulo 97 must be 1.
 function ibanIsValid(iban: string): boolean {

@@ -26,14 +26,20 @@ export async function postgresReachable(url = ADMIN_URL): Promise<boolean> {
   }
 }
 
-export async function adminQuery(text: string, url = ADMIN_URL): Promise<void> {
+/** The rows of one query on a connection of its own (a database it creates or drops, or one a server under test uses). */
+export async function queryRows<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    await client.query(text)
+    return (await client.query<T>(text, params)).rows
   } finally {
     await client.end()
   }
+}
+
+/** A statement on the test server's admin database (create or drop a database). */
+export async function adminQuery(text: string, url = ADMIN_URL): Promise<void> {
+  await queryRows(url, text)
 }
 
 export interface TestDatabase {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startAppServer, type AppServer } from '../../scripts/app-server'
-import { ADMIN_URL, adminQuery, databaseUrl } from '../helpers/databases'
+import { adminQuery, databaseUrl, queryRows } from '../helpers/databases'
 
 const TOKEN = 'pm_fault_token_0123456789abcdef'
 // Ports after the test servers' own (TEST_PORT is base+index): inside the engineer's range when TEST_PORT_BASE is set.
@@ -33,11 +33,11 @@ describe.skipIf(!isPostgres)('a BIN import whose server is killed (issue 9, item
 
   beforeAll(async () => {
     mediaDir = mkdtempSync(path.join(tmpdir(), 'pm-fault-media-'))
-    await adminQuery(ADMIN_URL, `create database ${name}`)
+    await adminQuery(`create database ${name}`)
   })
   afterAll(async () => {
     await second?.stop()
-    await adminQuery(ADMIN_URL, `drop database if exists ${name} with (force)`)
+    await adminQuery(`drop database if exists ${name} with (force)`)
     if (mediaDir) rmSync(mediaDir, { recursive: true, force: true })
   })
 
@@ -77,7 +77,7 @@ describe.skipIf(!isPostgres)('a BIN import whose server is killed (issue 9, item
     } as RequestInit).catch((error: Error) => error)
 
     const written = async () =>
-      (await adminQuery<{ processed: number; done: boolean }>(databaseUrl(name), 'select processed, done from import_jobs where id = $1', [importId]))[0]
+      (await queryRows<{ processed: number; done: boolean }>(databaseUrl(name), 'select processed, done from import_jobs where id = $1', [importId]))[0]
     const deadline = Date.now() + 30_000
     while (((await written())?.processed ?? 0) < 20_000 && Date.now() < deadline) await sleep(100)
     expect((await written())?.processed).toBeGreaterThanOrEqual(20_000)
@@ -88,11 +88,11 @@ describe.skipIf(!isPostgres)('a BIN import whose server is killed (issue 9, item
     second = await startAppServer(PORT + 3, env(PORT + 3))
     await sleep(2500)
     const job = (await (await fetch(`${second.baseUrl}/api/v1/imports/${importId}/`, { headers })).json()) as Record<string, unknown>
-    const [{ count }] = await adminQuery<{ count: string }>(databaseUrl(name), 'select count(*) from bin_numbers where card_id = $1', [card.pk])
+    const [{ count }] = await queryRows<{ count: string }>(databaseUrl(name), 'select count(*) from bin_numbers where card_id = $1', [card.pk])
     console.log(`kill -9: job ${JSON.stringify(job)}, ${count} rows present`)
     expect(job).toMatchObject({ done: true, error: expect.stringMatching(/^The server running this import stopped after \d+ lines/) })
     expect(job.created).toBe(Number(count))
-    const audit = await adminQuery<{ changes: { bulk_create?: { after?: Record<string, unknown> } } }>(
+    const audit = await queryRows<{ changes: { bulk_create?: { after?: Record<string, unknown> } } }>(
       databaseUrl(name),
       `select changes from audit_log where resource = 'cards' and record_id = $1 and changes ? 'bulk_create'`,
       [card.pk],

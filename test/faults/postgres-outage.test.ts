@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startAppServer, type AppServer } from '../../scripts/app-server'
-import { ADMIN_URL, adminQuery, databaseUrl } from '../helpers/databases'
+import { ADMIN_URL, adminQuery, databaseUrl, queryRows } from '../helpers/databases'
 import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/console/unavailable'
 import { signIn } from '../helpers/session'
 
@@ -62,7 +62,7 @@ describe.skipIf(!isPostgres)('PostgreSQL restarting under load (issue 9, item 10
 
   beforeAll(async () => {
     mediaDir = mkdtempSync(path.join(tmpdir(), 'pm-fault-media-'))
-    await adminQuery(ADMIN_URL, `create database ${name}`)
+    await adminQuery(`create database ${name}`)
     await proxy.listen()
     server = await startAppServer(PORT + 1, {
       ...process.env,
@@ -78,7 +78,7 @@ describe.skipIf(!isPostgres)('PostgreSQL restarting under load (issue 9, item 10
   afterAll(async () => {
     await server?.stop()
     await proxy.close()
-    await adminQuery(ADMIN_URL, `drop database if exists ${name} with (force)`)
+    await adminQuery(`drop database if exists ${name} with (force)`)
     if (mediaDir) rmSync(mediaDir, { recursive: true, force: true })
   })
 
@@ -159,7 +159,7 @@ describe.skipIf(!isPostgres)('PostgreSQL restarting under load (issue 9, item 10
     await Promise.all(workers)
 
     const stored = new Set(
-      (await adminQuery<{ slug: string }>(databaseUrl(name), `select slug from banks where slug like 'fault-%'`)).map((row) => row.slug),
+      (await queryRows<{ slug: string }>(databaseUrl(name), `select slug from banks where slug like 'fault-%'`)).map((row) => row.slug),
     )
     const lost = acknowledged.filter((slug) => !stored.has(slug))
     const serverErrors = statuses.filter((status) => status >= 500 && status !== 503)

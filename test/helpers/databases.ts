@@ -6,20 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
+import { ADMIN_URL, adminQuery, queryRows } from '../../db/test-engines'
 
-export const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
-
-/** One query on its own connection (creating and dropping databases cannot run on a pooled one in a transaction). */
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query<T>(text, params)).rows
-  } finally {
-    await client.end()
-  }
-}
+export { ADMIN_URL, adminQuery, queryRows }
 
 /** The URL of database `name` on the test server, or reached through a proxy listening on `port`. */
 export function databaseUrl(name: string, port?: number): string {
@@ -44,9 +33,9 @@ export interface FreshDatabase {
 export async function freshDatabase(engine: string, prefix: string): Promise<FreshDatabase> {
   if (engine === 'postgres') {
     const name = `${prefix}_${process.pid}_${Date.now()}`
-    await adminQuery(ADMIN_URL, `create database ${name}`)
+    await adminQuery(`create database ${name}`)
     const url = databaseUrl(name)
-    return { env: { DATABASE_URL: url }, databaseUrl: url, drop: async () => void (await adminQuery(ADMIN_URL, `drop database if exists ${name} with (force)`)) }
+    return { env: { DATABASE_URL: url }, databaseUrl: url, drop: async () => void (await adminQuery(`drop database if exists ${name} with (force)`)) }
   }
   const dir = mkdtempSync(path.join(tmpdir(), `${prefix.replace(/_/g, '-')}-`))
   return { env: { PGLITE_DIR: path.join(dir, 'db') }, databaseUrl: '', drop: async () => rmSync(dir, { recursive: true, force: true }) }
