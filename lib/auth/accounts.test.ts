@@ -71,4 +71,17 @@ describe.each(await testEngines())('console accounts on $name', ({ available, op
     const entry = await db.selectFrom('audit_log').select(['action', 'record_label']).where('resource', '=', 'users').where('action', '=', 'delete').executeTakeFirstOrThrow()
     expect(entry).toEqual({ action: 'delete', record_label: viewer.email })
   })
+
+  it.skipIf(!available)('leaves an administrator when two remove each other at the same moment', async () => {
+    const { db } = database
+    const emails = ['racer-a@example.com', 'racer-b@example.com']
+    await db.deleteFrom('users').where('role', '=', 'admin').execute()
+    await db.insertInto('users').values(emails.map((email) => ({ email, name: email, password_hash: 'x', role: 'admin' as const }))).execute()
+    const [first, second] = await Promise.all(emails.map((email) => principalOf(db, email)))
+    const outcomes = await Promise.allSettled([removeAccount(db, first, second.userId), removeAccount(db, second, first.userId)])
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason).toMatchObject({ status: 403 })
+    expect(await db.selectFrom('users').select('email').where('role', '=', 'admin').execute()).toHaveLength(1)
+  })
 })

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely'
 import { getDb } from '@/db'
 import type { Database } from '@/db/types'
 import { recordAudit, REDACTED } from '@/lib/audit/record'
+import { ForbiddenError } from '@/lib/http/errors'
 import { hashPassword } from './password'
 import type { Principal } from './principal'
 import { endUserSessions } from './sessions'
@@ -80,6 +81,13 @@ export async function changePassword(db: Kysely<Database>, userId: number, passw
 export async function removeUser(db: Kysely<Database>, userId: number, actor?: Principal): Promise<void> {
   const tokens = await db.selectFrom('api_tokens').select('id').where('user_id', '=', userId).execute()
   await db.transaction().execute(async (trx) => {
+    if (actor) {
+      // The actor's row and the target's, locked in id order: two admins removing each other at once wait
+      // for one another (no deadlock), and the second finds itself removed and is refused, so an
+      // administrator always remains.
+      const locked = await trx.selectFrom('users').select(['id', 'role']).where('id', 'in', [actor.userId, userId]).orderBy('id').forUpdate().execute()
+      if (!locked.some((row) => row.id === actor.userId && row.role === 'admin')) throw new ForbiddenError()
+    }
     const user = await trx.deleteFrom('users').where('id', '=', userId).returning(['email', 'name', 'role']).executeTakeFirst()
     if (actor && user)
       await recordAudit(trx, { principal: actor, action: 'delete', resource: 'users', recordId: userId, recordLabel: user.email, channelId: null, before: { ...user }, after: null })
