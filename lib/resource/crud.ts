@@ -96,14 +96,9 @@ function toJsonColumns(resource: Resource, values: Record<string, unknown>): Rec
   return out
 }
 
-/** Rows a write returned, with the virtual fields the resource reads with every row (`readWith`): one query. */
-async function expandRows(db: Db, resource: Resource, rows: DbRow[]): Promise<DbRow[]> {
-  if (!resource.readWith || !rows.length) return rows
-  const found = await withVirtualFields(anyTable(db).selectFrom(resource.table).select('id'), resource)
-    .where('id', 'in', rows.map((row) => row.id))
-    .execute()
-  const byId = new Map(found.map((row) => [row.id as number, row]))
-  return rows.map((row) => ({ ...row, ...byId.get(row.id) }))
+/** The row a write returned (`returning *`), with the virtual fields the resource reads with every row: read again by id. */
+async function withVirtualFieldsOf(db: Db, resource: Resource, row: DbRow): Promise<DbRow> {
+  return resource.readWith ? ((await findRow(db, resource, row.id as number)) ?? row) : row
 }
 
 /** Existence of references, channel rules, custom rules and unique sets: everything the database would refuse less kindly. */
@@ -229,7 +224,7 @@ async function save(trx: Trx, resource: Resource, principal: Principal, context:
     const stored = resource.toStored ? await resource.toStored(context.changes, context) : context.changes
     const written = await store(toJsonColumns(resource, stored))
     if (resource.afterWrite) await resource.afterWrite(context, written)
-    const [row] = await expandRows(trx, resource, [written])
+    const row = await withVirtualFieldsOf(trx, resource, written)
     await audit(trx, resource, principal, before ? 'update' : 'create', before, row)
     return serialize(resource, row)
   } catch (error) {
@@ -293,7 +288,7 @@ export async function deleteRecord(trx: Trx, resource: Resource, id: number, pri
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow())
-    const [row] = await expandRows(trx, resource, [updated])
+    const row = await withVirtualFieldsOf(trx, resource, updated)
     await audit(trx, resource, principal, 'update', before, row)
     return
   }
