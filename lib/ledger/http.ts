@@ -52,18 +52,17 @@ function textResponse(text: string, status = 200): Response {
 }
 
 /**
- * A JSON array written batch by batch as the database yields them: constant memory however long.
- * A list that ends within its first batch (what filters usually leave) is answered as one text, which
- * costs the server far less than a stream; longer lists stream.
+ * A JSON array written batch by batch as the database yields them: constant memory however long. Each
+ * batch is its items' JSON joined by commas. A list that ends within its first batch (what filters usually
+ * leave) is answered as one text, which costs the server far less than a stream; longer lists stream.
  */
-export async function streamedArray<T>(batches: AsyncGenerator<T[]>, render: (item: T) => unknown): Promise<Response> {
-  const renderBatch = (items: T[], first: boolean) => (first ? '' : ',') + items.map((item) => exactJson(render(item))).join(',')
+export async function streamedArray(batches: AsyncGenerator<string>): Promise<Response> {
   const head = await batches.next()
   if (head.done) return textResponse('[]')
   const second = await batches.next()
-  if (second.done) return textResponse(`[${renderBatch(head.value, true)}]`)
+  if (second.done) return textResponse(`[${head.value}]`)
   const encoder = new TextEncoder()
-  let pending: string | null = `[${renderBatch(head.value, true)}${renderBatch(second.value, false)}`
+  let pending: string | null = `[${head.value},${second.value}`
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -78,7 +77,7 @@ export async function streamedArray<T>(batches: AsyncGenerator<T[]>, render: (it
           controller.close()
           return
         }
-        controller.enqueue(encoder.encode(renderBatch(next.value, false)))
+        controller.enqueue(encoder.encode(`,${next.value}`))
       } catch (error) {
         console.error('Ledger stream failed:', error instanceof Error ? error.message : error)
         controller.error(error)
@@ -89,6 +88,12 @@ export async function streamedArray<T>(batches: AsyncGenerator<T[]>, render: (it
     },
   })
   return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
+}
+
+/** Batches of rows as `streamedArray` takes them: each batch's items (`render`) as JSON joined by commas. */
+export async function* jsonBatches<T>(batches: AsyncGenerator<T[]>, render: (item: T) => unknown): AsyncGenerator<string> {
+  // One exactJson per batch, its brackets cut off: half the cost of one per item.
+  for await (const rows of batches) yield exactJson(rows.map(render)).slice(1, -1)
 }
 
 export function idempotencyKey(request: Request): string | null {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
-import { readSelect } from '@/db/connection'
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from 'kysely'
+import { readRows } from '@/db/connection'
+import { KeptStatements, type Statement } from '@/db/kept-statements'
 import type { Database } from '@/db/types'
 import type { LedgerPaymentTable } from '@/db/tables/ledger'
 import type { Insertable, Selectable } from 'kysely'
@@ -31,11 +32,9 @@ export function isoMillis(value: string | null): string | null {
   return `${match[1]}T${match[2]}.${(match[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`
 }
 
-const LIST_COLUMNS = ['id', 'payment_id', 'amount', 'payment_method', 'status', 'settled_at', 'settled_amount'] as const
-type ListRow = Pick<LedgerPaymentRow, (typeof LIST_COLUMNS)[number]>
 
 /** The list item of the spec (no additional_params); amounts are exact JSON numbers. */
-export function paymentItem(row: ListRow) {
+export function paymentItem(row: Pick<LedgerPaymentRow, 'payment_id' | 'amount' | 'payment_method' | 'status' | 'settled_at' | 'settled_amount'>) {
   return {
     payment_id: row.payment_id,
     amount: money(decimalToMinor(row.amount)),
@@ -53,19 +52,44 @@ export function paymentDetail(row: LedgerPaymentRow) {
   return { ...paymentItem(row), additional_params: params }
 }
 
+/**
+ * The spec's filters as SQL, in the order a query applies them (and binds their values): described once
+ * for the API lists, the console table, its totals and the CSV export.
+ */
+const PAYMENT_FILTERS: readonly [keyof PaymentFilters, (value: string) => RawBuilder<boolean>][] = [
+  ['payment_id', (value) => sql`ledger_payments.payment_id = ${value}`],
+  ['payment_method', (value) => sql`ledger_payments.payment_method = ${value}`],
+  ['status', (value) => sql`ledger_payments.status = ${value}`],
+  ['amount_gte', (value) => sql`ledger_payments.amount >= ${value}::numeric`],
+  ['amount_lte', (value) => sql`ledger_payments.amount <= ${value}::numeric`],
+  ['created_at_gte', (value) => sql`ledger_payments.created_at >= ${value}::timestamptz`],
+  ['created_at_lte', (value) => sql`ledger_payments.created_at <= ${value}::timestamptz`],
+  ['settled_at_gte', (value) => sql`ledger_payments.settled_at >= ${value}::timestamptz`],
+  ['settled_at_lte', (value) => sql`ledger_payments.settled_at <= ${value}::timestamptz`],
+]
+
+const appliedFilters = (filters: PaymentFilters) => PAYMENT_FILTERS.filter(([name]) => filters[name])
+
 /** Applies the spec's filters to a ledger query; voided payments have left the lists. */
 export function filtered<O>(query: SelectQueryBuilder<Database, 'ledger_payments', O>, filters: PaymentFilters) {
   let q = query.where('ledger_payments.voided_at', 'is', null)
-  if (filters.payment_id) q = q.where('ledger_payments.payment_id', '=', filters.payment_id)
-  if (filters.payment_method) q = q.where('ledger_payments.payment_method', '=', filters.payment_method)
-  if (filters.status) q = q.where('ledger_payments.status', '=', filters.status)
-  if (filters.amount_gte) q = q.where(sql<boolean>`ledger_payments.amount >= ${filters.amount_gte}::numeric`)
-  if (filters.amount_lte) q = q.where(sql<boolean>`ledger_payments.amount <= ${filters.amount_lte}::numeric`)
-  if (filters.created_at_gte) q = q.where(sql<boolean>`ledger_payments.created_at >= ${filters.created_at_gte}::timestamptz`)
-  if (filters.created_at_lte) q = q.where(sql<boolean>`ledger_payments.created_at <= ${filters.created_at_lte}::timestamptz`)
-  if (filters.settled_at_gte) q = q.where(sql<boolean>`ledger_payments.settled_at >= ${filters.settled_at_gte}::timestamptz`)
-  if (filters.settled_at_lte) q = q.where(sql<boolean>`ledger_payments.settled_at <= ${filters.settled_at_lte}::timestamptz`)
+  for (const [name, condition] of appliedFilters(filters)) q = q.where(condition(String(filters[name])))
   return q
+}
+
+/** The API lists' statements, kept by which filters they apply (lib: db/kept-statements.ts). */
+const listStatements = new KeptStatements(200)
+
+/** A list statement of the API: its filters' values bound first, then what `tail` names and binds (keyset, paging). */
+function listStatement(filters: PaymentFilters, tail: { shape: string; parameters: unknown[] }, build: () => Statement): Statement {
+  const applied = appliedFilters(filters)
+  const shape = `${tail.shape}|${applied.map(([name]) => name).join(',')}`
+  return listStatements.statement(shape, [...applied.map(([name]) => String(filters[name])), ...tail.parameters], build)
+}
+
+/** The API lists' shapes with their SQL kept, and shapes compiled every time (tests). */
+export function keptPaymentListStatements(): { kept: number; compiledEachTime: number } {
+  return listStatements.counts()
 }
 
 export const STREAM_BATCH = 1000
@@ -84,21 +108,31 @@ export async function* keysetBatches<T extends { id: number }>(read: (after: num
   }
 }
 
+/** The API lists' columns: what a list item shows, and the id their keyset and order go by. */
+const LIST_COLUMNS = ['ledger_payments.id', 'payment_id', 'amount', 'payment_method', 'status', 'settled_at', 'settled_amount'] as const
+type ListRow = Pick<LedgerPaymentRow, 'id' | 'payment_id' | 'amount' | 'payment_method' | 'status' | 'settled_at' | 'settled_amount'>
+
 /** Every matching payment, oldest first, in keyset batches. */
 export function streamPayments(db: Kysely<Database>, filters: PaymentFilters): AsyncGenerator<ListRow[]> {
   return keysetBatches((after) =>
-    readSelect(db, filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH)),
+    readRows<ListRow>(
+      db,
+      listStatement(filters, { shape: 'batch', parameters: [after, STREAM_BATCH] }, () =>
+        filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).where('ledger_payments.id', '>', after).orderBy('ledger_payments.id').limit(STREAM_BATCH).compile(),
+      ),
+    ),
   )
 }
 
 /** One page (`limit`/`offset`) of list items, oldest first. */
-export async function pagePayments(db: Kysely<Database>, filters: PaymentFilters, order: 'asc' | 'desc' = 'asc'): Promise<ListRow[]> {
-  return readSelect(
+export async function pagePayments(db: Kysely<Database>, filters: PaymentFilters): Promise<ListRow[]> {
+  const limit = filters.limit ?? 100
+  const offset = filters.offset ?? 0
+  return readRows<ListRow>(
     db,
-    filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters)
-      .orderBy('ledger_payments.id', order)
-      .limit(filters.limit ?? 100)
-      .offset(filters.offset ?? 0),
+    listStatement(filters, { shape: 'page', parameters: [limit, offset] }, () =>
+      filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).orderBy('ledger_payments.id').limit(limit).offset(offset).compile(),
+    ),
   )
 }
 

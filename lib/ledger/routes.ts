@@ -5,7 +5,7 @@ import { readBody } from '@/lib/http/body'
 import { actorOf } from './actor'
 import { LedgerValidationError } from './errors'
 import { parsePaymentFilters } from './filters'
-import { idempotencyKey, keyOwner, ledgerArea, ledgerErrorAnswer, ledgerJson, streamedArray, writes, type LedgerHandler } from './http'
+import { idempotencyKey, jsonBatches, keyOwner, ledgerArea, ledgerErrorAnswer, ledgerJson, streamedArray, writes, type LedgerHandler } from './http'
 import { withIdempotency } from './idempotency'
 import { exactJson } from './money'
 import { createPayment, findPayment, pagePayments, paymentDetail, paymentItem, streamPayments, updatePayment, voidPayment } from './payments'
@@ -33,7 +33,7 @@ const listPayments: LedgerHandler = async (_request, { url }) => {
   const filters = parsePaymentFilters(url.searchParams)
   const db = await getDb()
   if (filters.limit !== undefined || filters.offset !== undefined) return ledgerJson((await pagePayments(db, filters)).map(paymentItem))
-  return streamedArray(streamPayments(db, filters), paymentItem)
+  return streamedArray(jsonBatches(streamPayments(db, filters), paymentItem))
 }
 
 // GET /api/refunds?payment_id=&refund_id=: a JSON array, streamed like the payments.
@@ -43,7 +43,7 @@ const listRefunds: LedgerHandler = async (_request, { url }) => {
   const db = await getDb()
   const limit = params.get('limit')
   const offset = params.get('offset')
-  if (limit === null && offset === null) return streamedArray(streamRefunds(db, filters), refundItem)
+  if (limit === null && offset === null) return streamedArray(jsonBatches(streamRefunds(db, filters), refundItem))
   const errors: Record<string, string[]> = {}
   if (limit !== null && !/^[1-9]\d{0,8}$/.test(limit)) errors.limit = ['Ensure this value is a positive integer.']
   if (offset !== null && !/^\d{1,9}$/.test(offset)) errors.offset = ['Ensure this value is a non-negative integer.']

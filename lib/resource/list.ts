@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import { readRows } from '@/db/connection'
+import { KeptStatements, type Statement } from '@/db/kept-statements'
 import { InvalidError, type FieldErrors } from '@/lib/http/errors'
 import { publicUrl } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
@@ -148,36 +149,27 @@ export async function runList(db: Db, resource: Resource, query: ListQuery, scop
 }
 
 /**
- * List statements by the shape of their query: building and compiling one with Kysely costs more than
- * the rest of a small list's work in the server, and a shape's SQL text never changes, only what it
- * binds. A shape whose compiled parameters are not the ones `listParameters` predicts is kept as
- * `null` and compiled every time (a scope without a shape, say).
+ * List statements by the shape of their query (resource, count source, deep page or not, ordering, each
+ * condition's shape); a shape whose compiled parameters are not the ones `listParameters` predicts (a
+ * scope without a shape, say) is compiled every time.
  */
-const listStatements = new Map<string, string | null>()
-const LIST_STATEMENTS_MAX = 2000
+const listStatements = new KeptStatements()
 
 /** The list's statement: its SQL from the shape's cache (else compiled, and checked before it is kept) and its parameters. */
-function listStatement(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]): { sql: string; parameters: readonly unknown[] } {
+function listStatement(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]): Statement {
   const conditions = [...scope, ...query.conditions]
   const stored = countScope(resource, query, scope)
   const offset = (query.page - 1) * query.limit
   const shaped = conditions.every((condition) => condition.shape !== undefined)
-  const key = shaped
+  const shape = shaped
     ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : 'stored channel', offset >= DEFERRED_JOIN_OFFSET ? 'deep' : 'page',
         query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(','), ...conditions.map((condition) => condition.shape)].join('|')
     : undefined
-  const parameters = shaped ? listParameters(resource, conditions, stored, query.limit, offset) : undefined
-  const cached = key === undefined ? null : listStatements.get(key)
-  if (cached) return { sql: cached, parameters: parameters! }
-  const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
-  const compiled = sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}, page.* from ${countQuery(db, resource, query, scope, stored)} as total
+  return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset) : undefined, () => {
+    const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
+    return sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}, page.* from ${countQuery(db, resource, query, scope, stored)} as total
     left join lateral ${pageQuery(db, resource, query, scope)} as page on true order by ${order}`.compile(db)
-  if (key !== undefined && cached === undefined) {
-    if (listStatements.size >= LIST_STATEMENTS_MAX) listStatements.clear()
-    const same = parameters!.length === compiled.parameters.length && parameters!.every((value, index) => value === compiled.parameters[index])
-    listStatements.set(key, same ? compiled.sql : null)
-  }
-  return compiled
+  })
 }
 
 /** What a list statement binds, in its order: the count's (the stored count's table and channel, or the conditions), then the page's conditions, limit and offset. */
@@ -222,7 +214,5 @@ export async function assertChoicesExist(db: Db, resource: Resource, query: List
 
 /** List shapes with their SQL kept, and shapes compiled every time (tests: a list's second call binds, it does not compile). */
 export function keptListStatements(): { kept: number; compiledEachTime: number } {
-  let kept = 0
-  for (const statement of listStatements.values()) if (statement) kept += 1
-  return { kept, compiledEachTime: listStatements.size - kept }
+  return listStatements.counts()
 }
