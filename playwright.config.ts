@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { defineConfig, type Project } from '@playwright/test'
+import { SERVER_ENV } from './scripts/app-server'
 
 // Debian's Chromium (no browser download here); one fresh embedded database per run.
 const port = Number(process.env.E2E_PORT ?? 3310)
@@ -65,6 +66,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // A 5-second OTP resend cooldown: specs that save cards as the same demo shopper need not wait a minute.
-    env: { PORT: String(port), PGLITE_DIR: pgliteDir, DATABASE_URL: '', SEED_API_TOKEN: 'pm_e2e_token_0123456789abcdef', NODE_ENV: 'production', OTP_RESEND_COOLDOWN_SECONDS: '5' },
+    env: { ...SERVER_ENV, PORT: String(port), PGLITE_DIR: pgliteDir, DATABASE_URL: '', SEED_API_TOKEN: 'pm_e2e_token_0123456789abcdef', NODE_ENV: 'production', OTP_RESEND_COOLDOWN_SECONDS: '5' },
   },
 })

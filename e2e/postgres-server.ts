@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { SERVER_COMMAND } from '../scripts/app-server'
+import { SERVER_COMMAND, SERVER_ENV } from '../scripts/app-server'
 
 /**
  * The checkout spec's second engine: a fresh PostgreSQL database (made by the `postgres-setup` project,
@@ -52,7 +52,7 @@ export async function startServer(port: number): Promise<void> {
   // Its own process group, so the teardown ends the server and anything it started.
   const child = spawn(node, args, {
     cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: String(port), DATABASE_URL: run.url, PGLITE_DIR: '', SEED_API_TOKEN: E2E_TOKEN_FOR_SERVER, NODE_ENV: 'production', OTP_RESEND_COOLDOWN_SECONDS: '5' },
+    env: { ...SERVER_ENV, ...process.env, PORT: String(port), DATABASE_URL: run.url, PGLITE_DIR: '', SEED_API_TOKEN: E2E_TOKEN_FOR_SERVER, NODE_ENV: 'production', OTP_RESEND_COOLDOWN_SECONDS: '5' },
     detached: true,
     stdio: ['ignore', log, log],
   })

@@ -11,6 +11,16 @@ const root = path.resolve(import.meta.dirname, '..')
 /** How every production server is started: lib/ runs through tsx, `server-only` resolves as inside Next. */
 export const SERVER_COMMAND = [process.execPath, '--import', 'tsx', '--import', path.join(root, 'scripts', 'server-only-hook.ts'), path.join(root, 'scripts', 'server.ts')]
 
+/**
+ * What every production server's environment adds to the caller's (which may override it).
+ * MALLOC_MMAP_THRESHOLD_: glibc serves each allocation of 128 kB or more with a mapping of its own, which
+ * it gives back when freed; by default it raises that threshold to the largest such block freed so far (up
+ * to 32 MB), so after the first scrypt derivation (16 MB, in a libuv thread: seeding users, every sign-in)
+ * blocks that size came from the threads' heaps and stayed resident. Fixed at 128 kB, a fresh server's RSS
+ * went from 295 to 213 MB and a 1,000,000-BIN import's peak from 308 to 237 MB (docs/decisions/027-…).
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' }
+
 export interface AppServer {
   child: ChildProcess
   baseUrl: string
@@ -24,7 +34,7 @@ export async function startAppServer(port: number, env: NodeJS.ProcessEnv, timeo
   const child = spawn(node, [...extraNodeArgs, ...args], {
     cwd: root,
     // Always the production build (vitest's own NODE_ENV is `test`, which would start a dev server).
-    env: { ...env, PORT: String(port), NODE_ENV: 'production' },
+    env: { ...SERVER_ENV, ...env, PORT: String(port), NODE_ENV: 'production' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

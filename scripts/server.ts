@@ -11,6 +11,7 @@
  * docs/decisions/012-processes.md says what the measurements chose as the default.
  */
 import cluster from 'node:cluster'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import next from 'next'
@@ -56,6 +57,7 @@ if (workers > 1 && cluster.isPrimary) {
     ? Promise.resolve()
     : getDb().then((db) => prepareDatabase(db)))
   await prepared
+  if (!dev) useBuiltConfig()
   const app = next({ dev, dir: root, port, hostname })
   const handle = app.getRequestHandler()
   await app.prepare()
@@ -104,4 +106,15 @@ if (workers > 1 && cluster.isPrimary) {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+}
+
+/**
+ * A built server takes the config the build serialized (what Next's own standalone server does), instead
+ * of compiling next.config.ts at every start: that loaded SWC, a native compiler of 25 MB that stayed
+ * resident in a server that never compiles anything.
+ */
+function useBuiltConfig() {
+  const manifest = path.join(root, '.next', 'required-server-files.json')
+  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG || !existsSync(manifest)) return
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(manifest, 'utf8')).config)
 }

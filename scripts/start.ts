@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { SERVER_COMMAND } from './app-server'
+import { SERVER_COMMAND, SERVER_ENV } from './app-server'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', '.bin', 'next')
@@ -23,7 +23,7 @@ const port = process.env.PORT || '3000'
 const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${process.env.PGLITE_DIR || '.data/pglite'}`
 console.log(`Payment console on http://localhost:${port} — database: ${database}`)
 
-const env = { ...process.env, PORT: port, NODE_ENV: 'production' as const }
+const env = { ...SERVER_ENV, ...process.env, PORT: port, NODE_ENV: 'production' as const }
 let server: ChildProcess | undefined
 let stopping = false
 let quickFailures = 0

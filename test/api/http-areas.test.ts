@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startAppServer, type AppServer } from '../../scripts/app-server'
+import { SERVER_ENV, startAppServer, type AppServer } from '../../scripts/app-server'
 import { allowedMethods } from '@/lib/http/area'
 import { AREA_PATH_PREFIXES } from '@/lib/http/area-paths'
 import { areas, matchRoute, routes } from '@/lib/http/routes'
@@ -218,6 +218,29 @@ describe('body caps', () => {
     const after = rssMb(pid)
     // Read whole, four bodies would add 240 MB and more (their strings twice that).
     if (before !== null && after !== null) expect(after - before).toBeLessThan(80)
+  })
+})
+
+describe('the production server process', () => {
+  // (Linux: what the process maps and was started with, from /proc.)
+  const proc = (pid: number, file: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, 'utf8')
+    } catch {
+      return null
+    }
+  }
+
+  it('takes the config the build serialized: no compiler stays resident', () => {
+    const maps = proc(inject('serverPid'), 'maps')
+    if (maps === null) return
+    expect(maps).not.toMatch(/next-swc/)
+  })
+
+  it('gives large freed blocks back to the system (a fixed glibc mmap threshold)', () => {
+    const environ = proc(inject('serverPid'), 'environ')
+    if (environ === null) return
+    expect(environ.split('\0')).toContain(`MALLOC_MMAP_THRESHOLD_=${SERVER_ENV.MALLOC_MMAP_THRESHOLD_}`)
   })
 })
 
