@@ -5,7 +5,7 @@ import { firstParam, pageParams, type SearchParamsRecord } from '@/lib/console/p
 import type { ListState } from '@/lib/console/table-spec'
 import { NotFoundError } from '@/lib/http/errors'
 import { decimalToMinor, minorToDecimal } from '@/lib/ledger/money'
-import { findOrder, listOrders, orderItem, PAYMENT_STATUSES, paymentMethodsOf, paymentsOf } from './orders'
+import { findOrderWithPayments, listOrders, orderItem, PAYMENT_STATUSES } from './orders'
 
 /** The Order payments table: every organization's orders (console users see the whole merchant), newest first. */
 export async function ordersView(db: Kysely<Database>, params: SearchParamsRecord): Promise<ListState> {
@@ -39,15 +39,15 @@ export async function ordersView(db: Kysely<Database>, params: SearchParamsRecor
 
 /** An order with its payments (method names, who and through what) for its console page. */
 export async function orderView(db: Kysely<Database>, orderId: string) {
-  let row
+  let found
   try {
-    row = await findOrder(db, null, orderId)
+    found = await findOrderWithPayments(db, null, orderId)
   } catch (error) {
     if (error instanceof NotFoundError) return null
     throw error
   }
   {
-    const [payments, methods] = await Promise.all([paymentsOf(db, row.id), paymentMethodsOf(db, row.channel_id)])
+    const { row, items: payments, paymentMethods: methods } = found
     const names = new Map(methods.map((method) => [method.id, method.locales.en?.name ?? Object.values(method.locales)[0]?.name ?? method.id]))
     const refundedBySource = new Map<string, number>()
     for (const payment of payments)

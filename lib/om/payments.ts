@@ -6,7 +6,7 @@ import { auditEntry, changed, type Actor } from '@/lib/ledger/actor'
 import { ConflictError, OverRefundError } from '@/lib/ledger/errors'
 import { decimalToMinor, minorToDecimal, toMinor } from '@/lib/ledger/money'
 import { receiptRemainingMinor, refundPayment } from '@/lib/ledger/refunds'
-import { paymentMethodsOf, paymentsOf } from './orders'
+import { findOrderWithPayments } from './orders'
 import type { OmPaymentRow } from './serialize'
 
 type Fields = Record<string, string[]>
@@ -266,8 +266,8 @@ export async function updateOmPayment(db: Kysely<Database>, organizationId: stri
   })
 }
 
-async function orderPayments(trx: Transaction<Database>, orderId: string, channelId: number) {
-  const [items, paymentMethods] = await Promise.all([paymentsOf(trx, orderId), paymentMethodsOf(trx, channelId)])
+async function orderPayments(trx: Transaction<Database>, orderId: string) {
+  const { items, paymentMethods } = await findOrderWithPayments(trx, null, orderId)
   return { items, paymentMethods }
 }
 
@@ -304,7 +304,7 @@ export async function confirmOmPayment(db: Kysely<Database>, organizationId: str
       channelId: row.channel_id,
       changes: changed({ status: row.status, transaction_ref: row.transaction_ref }, { status: 'complete', transaction_ref: ref ?? null }),
     })
-    return orderPayments(trx, row.order_id, row.channel_id)
+    return orderPayments(trx, row.order_id)
   })
 }
 
@@ -325,6 +325,6 @@ export async function deleteOmPayment(db: Kysely<Database>, organizationId: stri
       channelId: row.channel_id,
       changes: changed({ type: row.type, status: row.status, amount: row.amount, custom: row.custom }, { type: null, status: null, amount: null, custom: null }),
     })
-    return orderPayments(trx, row.order_id, row.channel_id)
+    return orderPayments(trx, row.order_id)
   })
 }
