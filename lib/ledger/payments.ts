@@ -32,7 +32,6 @@ export function isoMillis(value: string | null): string | null {
   return `${match[1]}T${match[2]}.${(match[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`
 }
 
-
 /** The list item of the spec (no additional_params); amounts are exact JSON numbers. */
 export function paymentItem(row: Pick<LedgerPaymentRow, 'payment_id' | 'amount' | 'payment_method' | 'status' | 'settled_at' | 'settled_amount'>) {
   return {
