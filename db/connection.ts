@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { CompiledQuery, Kysely, PostgresDialect, type Dialect, type Transaction } from 'kysely'
+import type { Statement } from './kept-statements'
+import { PreparedStatements } from './prepared-statements'
 import type { Database } from './types'
 
 // Raw text for timestamps and dates keeps the microseconds the API must return (a JS Date drops them);
@@ -30,30 +31,28 @@ export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 const pools: WeakMap<object, import('pg').Pool> = ((globalThis as { __pmPools?: WeakMap<object, import('pg').Pool> }).__pmPools ??= new WeakMap())
 
-/** Statement names by SQL text: the same text gets the same name on every connection. */
-const statementNames = new Map<string, string>()
-function statementName(sql: string): string {
-  let name = statementNames.get(sql)
-  if (name === undefined) statementNames.set(sql, (name = `pm_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`))
-  return name
-}
+/** Named statements on the pools' connections, a bounded number on each (decision 028). */
+const preparedStatements: PreparedStatements = ((globalThis as { __pmPreparedStatements?: PreparedStatements }).__pmPreparedStatements ??= new PreparedStatements(
+  Number(process.env.DATABASE_PREPARED_STATEMENTS || 100),
+))
 
 /**
  * Rows of a read-only query compiled by Kysely (or SQL with Kysely's `$n` parameters). On a root
  * PostgreSQL handle it goes straight to the pool; in a transaction, or on PGlite, through Kysely.
- * `prepared`: a named statement, so each connection plans it once, not on every call (a join of four
- * tables took longer to plan than to run). Only for a fixed set of query texts: every name stays
- * prepared on every pooled connection.
+ * `prepared` (by default, the statement's own `prepared`, which kept statements set): a named statement,
+ * parsed once per connection and, once PostgreSQL finds a generic plan as good, not planned again (a list
+ * or a join of four tables took longer to plan than to run). Only for query texts from a bounded set of
+ * shapes: each connection keeps its 100 most recently used (DATABASE_PREPARED_STATEMENTS).
  */
 export async function readRows<R>(
   db: Kysely<Database> | Transaction<Database>,
-  query: { sql: string; parameters: readonly unknown[] },
+  query: Statement,
   options: { prepared?: boolean } = {},
 ): Promise<R[]> {
   const pool = pools.get(db)
   if (!pool) return (await db.executeQuery<R>(CompiledQuery.raw(query.sql, [...query.parameters]))).rows
   const values = query.parameters as unknown[]
-  const result = options.prepared ? await pool.query({ name: statementName(query.sql), text: query.sql, values }) : await pool.query(query.sql, values)
+  const result = (options.prepared ?? query.prepared) ? await preparedStatements.query(pool, query.sql, values) : await pool.query(query.sql, values)
   return result.rows as R[]
 }
 

@@ -2,6 +2,8 @@
 export interface Statement {
   sql: string
   parameters: readonly unknown[]
+  /** Its text is one of a bounded set (a kept shape's): a connection may keep it prepared (`readRows`). */
+  prepared?: boolean
 }
 
 /**
@@ -18,7 +20,7 @@ export class KeptStatements {
   /** `shape` undefined: a query whose shape cannot be named, compiled every time. */
   statement(shape: string | undefined, parameters: readonly unknown[] | undefined, compile: () => Statement): Statement {
     const kept = shape === undefined ? null : this.#statements.get(shape)
-    if (kept && parameters) return { sql: kept, parameters }
+    if (kept && parameters) return { sql: kept, parameters, prepared: true }
     const compiled = compile()
     if (shape !== undefined && kept === undefined) {
       if (this.#statements.size >= this.max) this.#statements.clear()
