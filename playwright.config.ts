@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { defineConfig, type Project } from '@playwright/test'
-import { SERVER_ENV } from './scripts/app-server'
+import { SERVER_COMMAND, SERVER_ENV } from './scripts/app-server'
 
 // Debian's Chromium (no browser download here); one fresh embedded database per run.
 const port = Number(process.env.E2E_PORT ?? 3310)
@@ -61,7 +61,7 @@ export default defineConfig({
   projects: [{ name: 'pglite' }, ...postgresProjects],
   webServer: {
     // The production server (Next's custom server with the API fast path), as `npm start` runs it.
-    command: `node --import tsx --import ./scripts/server-only-hook.ts scripts/server.ts`,
+    command: SERVER_COMMAND.map((part) => JSON.stringify(part)).join(' '),
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

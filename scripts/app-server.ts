@@ -8,8 +8,17 @@ import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
 
+/**
+ * V8's old generation grows to 1.4 × what a full collection left live, not V8's default of up to 4 ×.
+ * Under 32 concurrent storefront or console-page requests, each request's objects outlive two scavenges
+ * and are promoted; with the default the old generation grew from ~100 to ~350 MB of mostly garbage
+ * before a full collection, so RSS swung between ~200 and ~550 MB over a bench run. At 1.4 × it stayed
+ * between 208 and 274 MB (docs/decisions/028-…).
+ */
+export const SERVER_V8_FLAGS = ['--heap-growing-percent=40']
+
 /** How every production server is started: lib/ runs through tsx, `server-only` resolves as inside Next. */
-export const SERVER_COMMAND = [process.execPath, '--import', 'tsx', '--import', path.join(root, 'scripts', 'server-only-hook.ts'), path.join(root, 'scripts', 'server.ts')]
+export const SERVER_COMMAND = [process.execPath, ...SERVER_V8_FLAGS, '--import', 'tsx', '--import', path.join(root, 'scripts', 'server-only-hook.ts'), path.join(root, 'scripts', 'server.ts')]
 
 /**
  * What every production server's environment adds to the caller's (which may override it).

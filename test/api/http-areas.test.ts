@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { SERVER_ENV, startAppServer, type AppServer } from '../../scripts/app-server'
+import { SERVER_ENV, SERVER_V8_FLAGS, startAppServer, type AppServer } from '../../scripts/app-server'
 import { allowedMethods } from '@/lib/http/area'
 import { AREA_PATH_PREFIXES } from '@/lib/http/area-paths'
 import { areas, matchRoute, routes } from '@/lib/http/routes'
@@ -241,6 +241,12 @@ describe('the production server process', () => {
     const environ = proc(inject('serverPid'), 'environ')
     if (environ === null) return
     expect(environ.split('\0')).toContain(`MALLOC_MMAP_THRESHOLD_=${SERVER_ENV.MALLOC_MMAP_THRESHOLD_}`)
+  })
+
+  it('keeps the old generation close to what is live (V8 heap growing at 1.4 ×)', () => {
+    const command = proc(inject('serverPid'), 'cmdline')
+    if (command === null) return
+    expect(command.split('\0')).toEqual(expect.arrayContaining(SERVER_V8_FLAGS))
   })
 })
 
