@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { readRows } from '@/db/connection'
 import type { Database } from '@/db/types'
 import type { ShopperSession } from '@/lib/auth/shopper-session'
 import { InvalidError, NotFoundError } from '@/lib/http/errors'
@@ -19,19 +20,17 @@ export interface BasketView {
 
 type Db = Kysely<Database>
 
+/** Which basket a session owns in a channel (the caller has checked that the session names one). */
+function sessionBasket(db: Db, channelId: number, session: ShopperSession) {
+  const baskets = db.selectFrom('baskets').where('baskets.channel_id', '=', channelId)
+  return session.shopperId
+    ? baskets.where('baskets.shopper_id', '=', session.shopperId)
+    : baskets.where('baskets.id', '=', session.basketId!).where('baskets.shopper_id', 'is', null)
+}
+
 export async function findBasketId(db: Db, channelId: number, session: ShopperSession): Promise<number | null> {
-  if (session.shopperId) {
-    const row = await db.selectFrom('baskets').select('id').where('shopper_id', '=', session.shopperId).where('channel_id', '=', channelId).executeTakeFirst()
-    return row?.id ?? null
-  }
-  if (!session.basketId) return null
-  const row = await db
-    .selectFrom('baskets')
-    .select('id')
-    .where('id', '=', session.basketId)
-    .where('shopper_id', 'is', null)
-    .where('channel_id', '=', channelId)
-    .executeTakeFirst()
+  if (!session.shopperId && !session.basketId) return null
+  const row = await sessionBasket(db, channelId, session).select('baskets.id').executeTakeFirst()
   return row?.id ?? null
 }
 
@@ -56,15 +55,34 @@ export async function basketView(db: Db, basketId: number | null): Promise<Baske
   return { pk: basket.id, basketitem_set: lines, total_amount: formatMinor(total), currency: basket.currency }
 }
 
+/** The exact total of a basket's items, as text (null for no items). */
+const itemsTotal = sql<string | null>`sum(products.price * basket_items.quantity)::numeric(14, 2)::text`
+
 /** The basket total as a decimal string, or null when there is no basket or it is empty. */
 export async function basketTotal(db: Db, basketId: number | null): Promise<string | null> {
   if (basketId === null) return null
   const row = await db
     .selectFrom('basket_items')
     .innerJoin('products', 'products.id', 'basket_items.product_id')
-    .select(sql<string | null>`sum(products.price * basket_items.quantity)::numeric(14, 2)::text`.as('total'))
+    .select(itemsTotal.as('total'))
     .where('basket_items.basket_id', '=', basketId)
     .executeTakeFirst()
+  return row?.total ?? null
+}
+
+/**
+ * The total of the session's basket in the channel, found and summed in one statement (the card lookups'
+ * first round trip): null when the session has no basket there or an empty one.
+ */
+export async function sessionBasketTotal(db: Db, channelId: number, session: ShopperSession): Promise<string | null> {
+  if (!session.shopperId && !session.basketId) return null
+  const query = sessionBasket(db, channelId, session)
+    .leftJoin('basket_items', 'basket_items.basket_id', 'baskets.id')
+    .leftJoin('products', 'products.id', 'basket_items.product_id')
+    .select(itemsTotal.as('total'))
+    .groupBy('baskets.id')
+    .limit(1)
+  const [row] = await readRows<{ total: string | null }>(db, query.compile(), { prepared: true })
   return row?.total ?? null
 }
 

@@ -5,7 +5,7 @@ import { json, noContent } from '@/lib/http/respond'
 import { clientAddress } from '@/lib/auth/client-address'
 import { signInShopper } from '@/lib/auth/shopper'
 import { pathId, storefrontHandler } from './area'
-import { adoptBasket, basketTotal, basketView, checkoutPreOrder, findBasketId, findPreOrder, getPreOrder, setBasketItem } from './basket'
+import { adoptBasket, basketView, checkoutPreOrder, findBasketId, findPreOrder, getPreOrder, sessionBasketTotal, setBasketItem } from './basket'
 import { availableCards, parseBinQuery } from './cards'
 import { findProduct, getProduct, listProducts } from './catalog'
 import { masterpassConfig } from './masterpass'
@@ -21,7 +21,7 @@ const shopper = { shopper: true }
 // GET /payments/cards/basket/
 export const cardsForBasket = storefrontHandler(async (request, { db, channelId, session, language }) => {
   const binNumber = parseBinQuery(new URL(request.url).searchParams.get('bin_number'))
-  const amount = await basketTotal(db, await findBasketId(db, channelId, session))
+  const amount = await sessionBasketTotal(db, channelId, session)
   return json(await availableCards(db, channelId, amount, { language, binNumber }))
 })
 
