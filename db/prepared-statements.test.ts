@@ -34,6 +34,13 @@ describe('PreparedStatements on PostgreSQL', () => {
     expect((await preparedOnServer()).length).toBe(2)
   })
 
+  it.skipIf(!available)('prepares nothing with a bound of 0', async () => {
+    const before = await preparedOnServer()
+    const unprepared = new PreparedStatements(0)
+    expect((await unprepared.query(pool, 'select $1::int * 2 as twice', [21])).rows).toEqual([{ twice: 42 }])
+    expect(await preparedOnServer()).toEqual(before)
+  })
+
   it.skipIf(!available)('drops a connection whose statement failed, and the next query prepares on a fresh one', async () => {
     const prepared = new PreparedStatements(2)
     await expect(prepared.query(pool, 'select 1 / $1::int as quotient', [0])).rejects.toThrow(/division by zero/)

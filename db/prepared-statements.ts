@@ -28,6 +28,8 @@ export class PreparedStatements {
   constructor(private readonly perConnection = 100) {}
 
   async query(pool: Pool, sql: string, values: unknown[]): Promise<QueryResult> {
+    // A bound of 0 (DATABASE_PREPARED_STATEMENTS=0) turns preparing off: every statement runs unnamed.
+    if (this.perConnection < 1) return pool.query(sql, values)
     const client = await pool.connect()
     try {
       const name = statementName(sql)
