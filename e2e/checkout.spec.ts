@@ -1,18 +1,12 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test'
 import { CARDS, CVV, EXPIRY, HOLDER } from './checkout-cards'
-import { E2E_TOKEN, expect, signIn, snap, test } from './fixtures'
+import { E2E_TOKEN, expect, noAxeViolations, signIn, snap, test } from './fixtures'
 
 // The demo checkout as a shopper pays and as finance checks and refunds (issue 12), in English. Runs on
 // both engines (projects `pglite` and `postgres` in playwright.config.ts); after the PostgreSQL run a
 // teardown dumps the database and reads the server log for the card data typed here.
 const API = { Authorization: `Token ${E2E_TOKEN}` }
 const PHONE = { width: 390, height: 844 }
-
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 /** An amount as the pages show it: 1374.02 → 1,374.02. */
 const grouped = (amount: string) => amount.replace(/\B(?=(\d{3})+\.)/g, ',')

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password' }
@@ -15,6 +16,17 @@ export async function signIn(page: Page, user = ADMIN) {
 /** Saves a screenshot of the page under e2e/screenshots/ (kept out of git) for a person to look at. */
 export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true })
+}
+
+/**
+ * No WCAG 2.1 A/AA violation on the page as it stands. It waits for the page's title first: after a server
+ * action the document's head is swapped in by Next's client, and axe once ran in the moment the title was
+ * missing (a "document-title" violation on a page that has one).
+ */
+export async function noAxeViolations(page: Page) {
+  await expect(page).not.toHaveTitle('')
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
 export const test = base

@@ -1,11 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { expect, signIn, snap, test } from './fixtures'
-
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
-}
+import { expect, noAxeViolations, signIn, snap, test } from './fixtures'
 
 test('a finance user confirms a pending order payment and refunds part of another', async ({ page }) => {
   await signIn(page)

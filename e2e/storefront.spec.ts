@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-import { signIn, snap } from './fixtures'
+import { expect, test } from '@playwright/test'
+import { noAxeViolations, signIn, snap } from './fixtures'
 
 // The demo storefront as a shopper walks it, at phone width in Turkish and at desktop width in English.
 // Each width signs in as its own demo shopper (the OTP resend cooldown is per shopper).
@@ -28,11 +27,6 @@ const T = {
   },
 }
 
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
 for (const width of WIDTHS) {
   test.describe(`storefront at ${width.name} width (${width.language})`, () => {
     test.use({ viewport: width.viewport })
@@ -45,7 +39,7 @@ for (const width of WIDTHS) {
       const t = T[width.language]
       await page.goto('/storefront')
       await expect(page.getByRole('heading', { level: 1, name: t.products })).toBeVisible()
-      await axe(page)
+      await noAxeViolations(page)
       await snap(page, `storefront-catalog-${width.name}`)
 
       await page.getByRole('link', { name: 'Brass Desk Lamp' }).click()
@@ -58,7 +52,7 @@ for (const width of WIDTHS) {
       const six = paraf.getByRole('row', { name: new RegExp(t.six) })
       await expect(six).toContainText(t.lamp)
       await expect(paraf.getByRole('row')).toHaveCount(7)
-      await axe(page)
+      await noAxeViolations(page)
       await snap(page, `storefront-product-${width.name}`)
 
       await page.getByLabel(t.quantity).fill('2')
@@ -72,7 +66,7 @@ for (const width of WIDTHS) {
       await expect(page.getByRole('row', { name: new RegExp(t.total) })).toContainText(/500[.,]00/)
       await page.getByRole('button', { name: t.checkout }).click()
       await expect(page.getByText(width.language === 'tr' ? 'Ücretsiz' : 'Free')).toBeVisible()
-      await axe(page)
+      await noAxeViolations(page)
       await snap(page, `storefront-basket-${width.name}`)
     })
 
@@ -80,14 +74,14 @@ for (const width of WIDTHS) {
       const t = T[width.language]
       page.on('dialog', (dialog) => dialog.accept())
       await page.goto('/storefront/sign-in')
-      await axe(page)
+      await noAxeViolations(page)
       await page.getByLabel(t.email).fill(width.shopper.email)
       await page.getByLabel(t.password).fill(width.shopper.password)
       await page.getByRole('button', { name: t.signIn }).last().click()
       await expect(page).toHaveURL(/\/storefront\/my-cards/)
       await expect(page.getByRole('heading', { level: 1, name: t.cards })).toBeVisible()
       await expect(page.getByRole('region', { name: t.masterpass })).toContainText('34700001')
-      await axe(page)
+      await noAxeViolations(page)
 
       await page.getByRole('button', { name: t.addCard }).click()
       await page.getByLabel(t.cardName).fill('Visa demo')
@@ -96,7 +90,7 @@ for (const width of WIDTHS) {
       await page.getByLabel(t.month).fill('12')
       await page.getByLabel(t.year).fill('2031')
       await page.getByLabel(t.cvv).fill('123')
-      await axe(page)
+      await noAxeViolations(page)
       await snap(page, `storefront-card-form-${width.name}`)
       await page.getByRole('button', { name: t.next }).click()
 
@@ -105,7 +99,7 @@ for (const width of WIDTHS) {
       const hint = page.getByText(/\b\d{6}\b/)
       await expect(hint).toBeVisible()
       const code = /\b(\d{6})\b/.exec((await hint.textContent()) ?? '')![1]
-      await axe(page)
+      await noAxeViolations(page)
       await snap(page, `storefront-otp-${width.name}`)
       await page.getByLabel(t.otp).fill(code)
       await page.getByRole('button', { name: t.verify }).click()

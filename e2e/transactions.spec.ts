@@ -1,11 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { E2E_TOKEN, VIEWER, expect, signIn, snap, test } from './fixtures'
-
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
-}
+import { E2E_TOKEN, VIEWER, expect, noAxeViolations, signIn, snap, test } from './fixtures'
 
 const card = (number: string, amount: number) => ({
   amount,
