@@ -46,21 +46,15 @@ export async function orderView(db: Kysely<Database>, orderId: string) {
     if (error instanceof NotFoundError) return null
     throw error
   }
-  {
-    const { row, items: payments, paymentMethods: methods } = found
-    const names = new Map(methods.map((method) => [method.id, method.locales.en?.name ?? Object.values(method.locales)[0]?.name ?? method.id]))
-    const refundedBySource = new Map<string, number>()
-    for (const payment of payments)
-      if (payment.type === 'refund' && payment.sourcePaymentId && payment.status !== 'reversed')
-        refundedBySource.set(payment.sourcePaymentId, (refundedBySource.get(payment.sourcePaymentId) ?? 0) + decimalToMinor(payment.amount.text))
-    return {
-      order: { ...orderItem(row), organization: row.organization_id, total: row.total, paid: String(row.paid), refunded: String(row.refunded) },
-      payments: payments.map((payment) => ({
-        ...payment,
-        amount: payment.amount.text,
-        method: payment.methodUid ? (names.get(payment.methodUid) ?? payment.methodUid) : '—',
-        remaining: payment.type === 'receipt' ? minorToDecimal(decimalToMinor(payment.amount.text) - (refundedBySource.get(payment.id) ?? 0)) : '0.00',
-      })),
-    }
+  const { row, items: payments, paymentMethods: methods, refundedBySource } = found
+  const names = new Map(methods.map((method) => [method.id, method.locales.en?.name ?? Object.values(method.locales)[0]?.name ?? method.id]))
+  return {
+    order: { ...orderItem(row), organization: row.organization_id, total: row.total, paid: String(row.paid), refunded: String(row.refunded) },
+    payments: payments.map((payment) => ({
+      ...payment,
+      amount: payment.amount.text,
+      method: payment.methodUid ? (names.get(payment.methodUid) ?? payment.methodUid) : '—',
+      remaining: payment.type === 'receipt' ? minorToDecimal(decimalToMinor(payment.amount.text) - (refundedBySource.get(payment.id) ?? 0)) : '0.00',
+    })),
   }
 }

@@ -123,13 +123,13 @@ function paymentMethodItems(options: PaymentOptionRow[]) {
   })
 }
 
-/** An order's payments (oldest first) with what each may do next. */
+/** An order's payments (oldest first) with what each may do next, and the minor units refunded of each receipt, by its id. */
 function paymentItems(rows: OmPaymentRow[]) {
-  const refunded = new Map<string, number>()
+  const refundedBySource = new Map<string, number>()
   for (const row of rows)
     if (row.type === 'refund' && row.source_payment_id && row.status !== 'reversed')
-      refunded.set(row.source_payment_id, (refunded.get(row.source_payment_id) ?? 0) + decimalToMinor(row.amount))
-  return rows.map((row) => omPaymentItem(row, refunded.get(row.id) ?? 0))
+      refundedBySource.set(row.source_payment_id, (refundedBySource.get(row.source_payment_id) ?? 0) + decimalToMinor(row.amount))
+  return { items: rows.map((row) => omPaymentItem(row, refundedBySource.get(row.id) ?? 0)), refundedBySource }
 }
 
 // The order's payments and its channel's options, as JSON arrays read with the order (one statement, one round
@@ -149,7 +149,7 @@ export async function findOrderWithPayments(db: Handle, organizationId: string |
   if (organizationId !== null) query = query.where('orders.organization_id', '=', organizationId)
   const [row] = await readSelect(db, query)
   if (!row) throw new NotFoundError()
-  return { row, items: paymentItems(row.payments), paymentMethods: paymentMethodItems(row.payment_options) }
+  return { row, ...paymentItems(row.payments), paymentMethods: paymentMethodItems(row.payment_options) }
 }
 
 /** `GET /v1/om/orders/{id}`: the order, its payments and its channel's payment methods. */
