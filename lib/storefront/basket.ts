@@ -20,17 +20,16 @@ export interface BasketView {
 
 type Db = Kysely<Database>
 
-/** Which basket a session owns in a channel (the caller has checked that the session names one). */
+/** Which basket a session owns in a channel; null when the session names none (no shopper, no basket id). */
 function sessionBasket(db: Db, channelId: number, session: ShopperSession) {
   const baskets = db.selectFrom('baskets').where('baskets.channel_id', '=', channelId)
-  return session.shopperId
-    ? baskets.where('baskets.shopper_id', '=', session.shopperId)
-    : baskets.where('baskets.id', '=', session.basketId!).where('baskets.shopper_id', 'is', null)
+  if (session.shopperId) return baskets.where('baskets.shopper_id', '=', session.shopperId)
+  if (session.basketId) return baskets.where('baskets.id', '=', session.basketId).where('baskets.shopper_id', 'is', null)
+  return null
 }
 
 export async function findBasketId(db: Db, channelId: number, session: ShopperSession): Promise<number | null> {
-  if (!session.shopperId && !session.basketId) return null
-  const row = await sessionBasket(db, channelId, session).select('baskets.id').executeTakeFirst()
+  const row = await sessionBasket(db, channelId, session)?.select('baskets.id').executeTakeFirst()
   return row?.id ?? null
 }
 
@@ -75,8 +74,9 @@ export async function basketTotal(db: Db, basketId: number | null): Promise<stri
  * first round trip): null when the session has no basket there or an empty one.
  */
 export async function sessionBasketTotal(db: Db, channelId: number, session: ShopperSession): Promise<string | null> {
-  if (!session.shopperId && !session.basketId) return null
-  const query = sessionBasket(db, channelId, session)
+  const baskets = sessionBasket(db, channelId, session)
+  if (!baskets) return null
+  const query = baskets
     .leftJoin('basket_items', 'basket_items.basket_id', 'baskets.id')
     .leftJoin('products', 'products.id', 'basket_items.product_id')
     .select(itemsTotal.as('total'))
