@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { apiCreate, expect, signIn, test, uid } from './fixtures'
+import { apiCreate, expect, noAxeViolations, signIn, test, uid } from './fixtures'
 
 /**
  * axe-core finds no WCAG 2.1 A/AA violation on any console page: lists, detail/edit pages with their
@@ -9,18 +8,11 @@ import { apiCreate, expect, signIn, test, uid } from './fixtures'
  */
 
 const PM = '/sales-channels/payment-management'
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const found = violations.map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`)
-  expect(found, `axe on ${what}`).toEqual([])
-}
 
 async function scan(page: Page, path: string) {
   await page.goto(path)
   await page.waitForLoadState('networkidle')
-  await expectNoViolations(page, path)
+  await noAxeViolations(page, path)
 }
 
 /** The detail page of the first record a list shows. */
@@ -57,33 +49,33 @@ test('open dialogs, menus and expanded rows', async ({ page, request }) => {
   // A submitted empty form shows its errors: they must be readable too.
   await page.getByRole('dialog').getByRole('button', { name: 'Create bank account' }).click()
   await expect(page.getByRole('dialog').getByText('This field may not be blank.').first()).toBeVisible()
-  await expectNoViolations(page, 'bank page with the new-account dialog and its errors')
+  await noAxeViolations(page, 'bank page with the new-account dialog and its errors')
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
 
   await page.getByRole('button', { name: 'Delete' }).click()
   await expect(page.getByRole('dialog')).toContainText(`Delete bank “Axe bank ${tag}”?`)
-  await expectNoViolations(page, 'bank page with the delete dialog')
+  await noAxeViolations(page, 'bank page with the delete dialog')
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
 
   await page.goto(`${PM}/banks`)
   await page.getByRole('button', { name: 'Columns' }).click()
   await expect(page.getByRole('group', { name: 'Visible columns' })).toBeVisible()
-  await expectNoViolations(page, 'banks list with the column menu open')
+  await noAxeViolations(page, 'banks list with the column menu open')
 
   await page.goto('/api-tokens')
   await page.getByRole('button', { name: 'New token' }).click()
   await expect(page.getByRole('dialog')).toBeVisible()
-  await expectNoViolations(page, 'API tokens with the new-token dialog')
+  await noAxeViolations(page, 'API tokens with the new-token dialog')
 
   await page.goto(`/audit-log?resource=banks&record_id=${bank.pk}`)
   await page.getByRole('button', { name: /Show changes/ }).first().click()
   await expect(page.locator('tr.expanded-row')).toBeVisible()
-  await expectNoViolations(page, 'audit log with an entry expanded')
+  await noAxeViolations(page, 'audit log with an entry expanded')
 
   // A saved change's toast.
   await page.goto(`${PM}/banks/${bank.pk}`)
   await page.getByLabel('Name', { exact: true }).fill(`Axe bank ${tag} 2`)
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('status')).toContainText('saved.')
-  await expectNoViolations(page, 'bank page with a toast')
+  await noAxeViolations(page, 'bank page with a toast')
 })

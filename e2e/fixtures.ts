@@ -19,14 +19,15 @@ export async function snap(page: Page, name: string) {
 }
 
 /**
- * No WCAG 2.1 A/AA violation on the page as it stands. It waits for the page's title first: after a server
- * action the document's head is swapped in by Next's client, and axe once ran in the moment the title was
- * missing (a "document-title" violation on a page that has one).
+ * No WCAG 2.1 A/AA violation on the page as it stands (`what` names it in a failure). It waits for the page's
+ * title first: after a server action the document's head is swapped in by Next's client, and axe once ran in
+ * the moment the title was missing (a "document-title" violation on a page that has one).
  */
-export async function noAxeViolations(page: Page) {
+export async function noAxeViolations(page: Page, what = page.url()) {
   await expect(page).not.toHaveTitle('')
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const found = violations.map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`)
+  expect(found, `axe on ${what}`).toEqual([])
 }
 
 export const test = base
