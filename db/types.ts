@@ -198,6 +198,8 @@ export interface RowCountTable {
   table_name: string
   channel_id: number
   n: number
+  /** Moved forward by every statement that changes these rows (migration 0013): equal versions, equal rows. */
+  version: Generated<number>
 }
 
 export interface Database {

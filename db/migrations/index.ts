@@ -8,6 +8,7 @@ import * as sessionsThrottleLeases from './0007-sessions-throttle-leases'
 import * as storefront from './0008-storefront'
 import * as ordersAndLedger from './0010-orders-and-ledger'
 import * as checkout from './0012-checkout'
+import * as rowCountVersions from './0013-row-count-versions'
 
 // A static list rather than a folder scan: the Next server bundle has no migrations folder to read.
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0008-storefront': storefront,
   '0010-orders-and-ledger': ordersAndLedger,
   '0012-checkout': checkout,
+  '0013-row-count-versions': rowCountVersions,
 }
 
 /**

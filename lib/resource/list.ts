@@ -6,6 +6,7 @@ import { publicUrl } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
 import { dict, parseInteger } from './fields'
+import { PageBoundaries, type Boundary } from './page-boundaries'
 import { storedCountQuery, storedCountScope, type AppliedFilter } from './row-counts'
 import { anyTable, asRow, type AnyDatabase } from './table'
 
@@ -101,9 +102,24 @@ export function withVirtualFields<S extends SelectQueryBuilder<AnyDatabase, stri
   return select.select(Object.keys(readWith).map((name) => readWith[name](resource.table).as(name))) as unknown as S
 }
 
-/** The query of one page of rows, filtered and ordered, with their virtual fields. */
-function pageQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]) {
+/** A deep page's start kept from an earlier read (page-boundaries.ts), and the version it was read under. */
+type StartAt = Boundary & { version: string }
+
+/**
+ * The query of one page of rows, filtered and ordered, with their virtual fields; from `start` on when
+ * given: the rows at (or after) the boundary in the list's order, one row comparison, as every
+ * direction is the same (`boundaryList`).
+ */
+function pageQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[], start?: StartAt) {
   const offset = (query.page - 1) * query.limit
+  if (start) {
+    const columns = sql.join(query.ordering.map(({ column }) => sql.ref(`${resource.table}.${column}`)))
+    const operator = sql.raw((query.ordering[0].direction === 'desc' ? '<' : '>') + (start.inclusive ? '=' : ''))
+    const from = sql<boolean>`(${columns}) ${operator} (${sql.join(start.values.map((value) => sql`${value}`))})`
+    // The limit is written into the SQL: bound, a prepared statement's generic plan would guess a tenth of
+    // the table and read it whole instead of walking the ordering's index for one page.
+    return ordered(withVirtualFields(filtered(db, resource, query, scope).selectAll(), resource).where(from), query).limit(sql.lit(query.limit))
+  }
   if (offset >= DEFERRED_JOIN_OFFSET) {
     // Deep pages: skip the offset over ids alone (an index-only scan when an index matches the
     // ordering), then read the page's rows; skipping whole rows costs a heap visit per skipped row.
@@ -131,21 +147,75 @@ function countQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterC
   return filtered(db, resource, query, scope).select(sql<number>`count(*)`.as('n'))
 }
 
-/** The column that carries the count on every row of runList's statement (no table has a column of this name). */
+/** The columns that carry the count, and the stored count's version, on every row of runList's statement (no table has columns of these names). */
 const TOTAL = 'pm_list_total'
+const VERSION = 'pm_list_version'
+
+/**
+ * Where deep pages of counted lists start, by database, list and offset (docs/decisions/029-deep-page-boundaries.md).
+ * By database: two databases with the same history of writes have the same versions but not the same rows.
+ */
+const boundariesByDb = new WeakMap<Db, PageBoundaries>()
+
+function boundariesOf(db: Db): PageBoundaries {
+  let boundaries = boundariesByDb.get(db)
+  if (!boundaries) boundariesByDb.set(db, (boundaries = new PageBoundaries()))
+  return boundaries
+}
+
+/** How deep pages of counted lists were read (tests): from a kept boundary, or again from the start (none kept, or kept under another version). */
+const deepReads = { fromBoundary: 0, fromStart: 0, stale: 0 }
 
 /**
  * The page and its count in one statement, one round trip: the count's one row, left-joined to the page
  * (lateral, so each part keeps its own plan: the count an index-only scan, the page an ordered scan
  * that stops at its limit; `count(*) over ()` would read every matching row in full before the limit).
  * A page past the end still returns the count's row, its page columns null.
+ *
+ * A deep page of a counted list starts at the boundary kept for its offset when that was kept under the
+ * version the statement reads (else it reads again from the start), and keeps where it and the next
+ * page start.
  */
 export async function runList(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []) {
-  const found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope))
+  const offset = (query.page - 1) * query.limit
+  const list = offset >= DEFERRED_JOIN_OFFSET ? boundaryList(resource, query, scope) : undefined
+  const boundaries = list === undefined ? undefined : boundariesOf(db)
+  const start = boundaries?.at(list!, offset)
+  let found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope, start))
+  if (start && String(found[0]?.[VERSION]) !== start.version) {
+    deepReads.stale += 1
+    found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope))
+  } else if (list !== undefined) deepReads[start ? 'fromBoundary' : 'fromStart'] += 1
   const count = Number(found[0]?.[TOTAL] ?? 0)
   const rows: DbRow[] = []
-  for (const { [TOTAL]: _total, ...row } of found) if (row.id !== null && row.id !== undefined) rows.push(asRow(row))
+  for (const { [TOTAL]: _total, [VERSION]: _version, ...row } of found) if (row.id !== null && row.id !== undefined) rows.push(asRow(row))
+  if (list !== undefined && rows.length) {
+    // Where this page starts (its first row), and where the next one does (just after its last row).
+    const version = String(found[0][VERSION])
+    const valuesOf = (row: Record<string, unknown>) => query.ordering.map(({ column }) => row[column])
+    boundaries!.record(list, version, offset, { values: valuesOf(found[0]), inclusive: true })
+    boundaries!.record(list, version, offset + query.limit, { values: valuesOf(found[found.length - 1]), inclusive: false })
+  }
   return { rows, count }
+}
+
+/**
+ * The name under which a list's deep-page boundaries are kept, or undefined when they cannot be: only a
+ * list whose count (and so version) is stored, ordered in one direction by columns that are never null
+ * (a row comparison finds the rows from a boundary on only then; PostgreSQL sorts nulls last ascending).
+ */
+function boundaryList(resource: Resource, query: ListQuery, scope: FilterCondition[]): string | undefined {
+  const stored = countScope(resource, query, scope)
+  if (stored === null) return undefined
+  const direction = query.ordering[0].direction
+  for (const { column, direction: other } of query.ordering) if (other !== direction || !neverNull(resource, column)) return undefined
+  return `${resource.name}|${stored}|${query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(',')}`
+}
+
+function neverNull(resource: Resource, column: string): boolean {
+  for (const name in resource.columns)
+    if (resource.columns[name] === column) return resource.fields[name]?.nullable === false && resource.fields[name]?.kind !== 'computed'
+  return false
 }
 
 /**
@@ -156,27 +226,34 @@ export async function runList(db: Db, resource: Resource, query: ListQuery, scop
 const listStatements = new KeptStatements()
 
 /** The list's statement: its SQL from the shape's cache (else compiled, and checked before it is kept) and its parameters. */
-function listStatement(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[]): Statement {
+function listStatement(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[], start?: StartAt): Statement {
   const conditions = [...scope, ...query.conditions]
   const stored = countScope(resource, query, scope)
   const offset = (query.page - 1) * query.limit
   const shaped = conditions.every((condition) => condition.shape !== undefined)
   const shape = shaped
-    ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : 'stored channel', offset >= DEFERRED_JOIN_OFFSET ? 'deep' : 'page',
+    ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : 'stored channel', start ? `from ${start.inclusive ? 'at' : 'after'} ${query.limit}` : offset >= DEFERRED_JOIN_OFFSET ? 'deep' : 'page',
         query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(','), ...conditions.map((condition) => condition.shape)].join('|')
     : undefined
-  return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset) : undefined, () => {
+  return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset, start) : undefined, () => {
     const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
-    return sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}, page.* from ${countQuery(db, resource, query, scope, stored)} as total
-    left join lateral ${pageQuery(db, resource, query, scope)} as page on true order by ${order}`.compile(db)
+    const version = stored === null ? sql`` : sql`, ${sql.ref('total.version')} as ${sql.ref(VERSION)}`
+    // From a boundary, the page is joined only if the boundary was kept under the version this statement reads.
+    const join = start ? sql`${sql.ref('total.version')} = ${start.version}` : sql`true`
+    return sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}${version}, page.* from ${countQuery(db, resource, query, scope, stored)} as total
+    left join lateral ${pageQuery(db, resource, query, scope, start)} as page on ${join} order by ${order}`.compile(db)
   })
 }
 
-/** What a list statement binds, in its order: the count's (the stored count's table and channel, or the conditions), then the page's conditions, limit and offset. */
-function listParameters(resource: Resource, conditions: FilterCondition[], stored: 'all' | number | null, limit: number, offset: number): unknown[] {
+/**
+ * What a list statement binds, in its order: the count's (the stored count's table and channel, or the
+ * conditions), then the page's conditions, limit and offset; from a boundary, its values instead of the
+ * limit (written into the SQL) and offset, then its version.
+ */
+function listParameters(resource: Resource, conditions: FilterCondition[], stored: 'all' | number | null, limit: number, offset: number, start?: StartAt): unknown[] {
   const bound = conditions.flatMap((condition) => condition.parameters ?? [])
   const count = stored === null ? bound : stored === 'all' ? [resource.table] : [resource.table, stored]
-  return [...count, ...bound, limit, offset]
+  return start ? [...count, ...bound, ...start.values, start.version] : [...count, ...bound, limit, offset]
 }
 
 /** DRF's `next`/`previous`: the same URL with the page moved, or null. */
@@ -210,6 +287,11 @@ export async function assertChoicesExist(db: Db, resource: Resource, query: List
     if (!found) errors[filter.name] = ['Select a valid choice. That choice is not one of the available choices.']
   }
   if (Object.keys(errors).length) throw new InvalidError(errors)
+}
+
+/** How deep pages of counted lists were read so far in this process (tests). */
+export function deepPageReads(): Readonly<typeof deepReads> {
+  return { ...deepReads }
 }
 
 /** List shapes with their SQL kept, and shapes compiled every time (tests: a list's second call binds, it does not compile). */

@@ -24,11 +24,14 @@ export function storedCountScope(resource: Pick<Resource, 'countedRows'>, filter
   return channel !== undefined && Math.abs(channel) <= 2147483647 ? channel : null
 }
 
-/** The stored count of a table (or of one channel's rows in it) as a one-row query of `n`. */
+/**
+ * The stored count of a table (or of one channel's rows in it) as a one-row query of `n`, and `version`:
+ * the sum of the rows' versions, which every change of those rows moves forward (migration 0013).
+ */
 export function storedCountQuery(db: Db, table: string, scope: 'all' | number) {
   let query = db
     .selectFrom('row_counts')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'), eb.fn.coalesce(eb.fn.sum<string>('version'), eb.lit(0)).as('version')])
     .where('table_name', '=', table)
   if (scope !== 'all') query = query.where('channel_id', '=', scope)
   return query
