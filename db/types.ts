@@ -202,6 +202,12 @@ export interface RowCountTable {
   version: Generated<number>
 }
 
+/** One row per statement that changed a storefront working-set table (migration 0014); the weights' sum is their version. */
+export interface SettingsChangeTable {
+  id: Generated<number>
+  weight: number
+}
+
 export interface Database {
   channels: ChannelTable
   users: UserTable
@@ -221,6 +227,7 @@ export interface Database {
   payment_options: PaymentOptionTable
   import_jobs: ImportJobTable
   row_counts: RowCountTable
+  settings_changes: SettingsChangeTable
   // storefront (issue 10)
   shoppers: storefront.ShopperTable
   products: storefront.ProductTable

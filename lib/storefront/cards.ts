@@ -265,19 +265,3 @@ export function cardPage(cards: CardView[]) {
 }
 
 export const EMPTY_PAGE = cardPage([])
-
-/** The card list for an amount (null: no basket / no pre-order → an empty page). */
-export async function availableCards(
-  db: Kysely<Database>,
-  channelId: number,
-  amount: string | null,
-  options: { language: string; binNumber?: string | null },
-) {
-  if (amount === null) return EMPTY_PAGE
-  const [set, bin] = await Promise.all([
-    loadWorkingSet(db, channelId),
-    options.binNumber ? findBin(db, channelId, options.binNumber) : Promise.resolve(null),
-  ])
-  const evaluation = evaluateCards(set, amount, { language: options.language, bin, binAsked: Boolean(options.binNumber) })
-  return cardPage(evaluation.cards.map((entry) => entry.view))
-}

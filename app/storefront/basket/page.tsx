@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { basketTotal, basketView, findBasketId, findPreOrder } from '@/lib/storefront/basket'
-import { availableCards } from '@/lib/storefront/cards'
+import { availableCards } from '@/lib/storefront/card-lookups'
 import { shopPage } from '@/lib/storefront/page-context'
 import { BasketEditor } from '../_components/basket-editor'
 import { InstallmentTables } from '../_components/installment-table'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { availableCards } from '@/lib/storefront/cards'
+import { availableCards } from '@/lib/storefront/card-lookups'
 import { findProduct, productView } from '@/lib/storefront/catalog'
 import { formatMoney } from '@/lib/storefront/i18n'
 import { shopPage } from '@/lib/storefront/page-context'
