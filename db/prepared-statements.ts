@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Pool, PoolClient, QueryResult } from 'pg'
+import pg, { type Pool, type PoolClient, type QueryResult } from 'pg'
 
 /** Statement names by SQL text: the same text gets the same name on every connection. */
 const statementNames = new Map<string, string>()
@@ -27,37 +27,54 @@ export class PreparedStatements {
   readonly #held = new WeakMap<PoolClient, Map<string, true>>()
   constructor(private readonly perConnection = 100) {}
 
-  async query(pool: Pool, sql: string, values: unknown[]): Promise<QueryResult> {
+  query(pool: Pool, sql: string, values: unknown[]): Promise<QueryResult> {
     // A bound of 0 (DATABASE_PREPARED_STATEMENTS=0) turns preparing off: every statement runs unnamed.
     if (this.perConnection < 1) return pool.query(sql, values)
-    const client = await pool.connect()
-    try {
-      const name = statementName(sql)
-      await this.#hold(client, name)
-      const result = await client.query({ name, text: sql, values })
-      client.release()
-      return result
-    } catch (error) {
-      // As pool.query does: a connection that failed a query is not trusted again.
-      client.release(error as Error)
-      throw error
-    }
+    const name = statementName(sql)
+    // Callbacks inside one promise, as pool.query runs: each awaited step would be a promise more per
+    // read, and every promise pays the process's async hooks (Next's AsyncLocalStorage) and the GC.
+    return new Promise((resolve, reject) => {
+      pool.connect((connectError, client, release) => {
+        if (connectError || !client) return reject(connectError)
+        const run = () => {
+          // A query made from the text and then named: node-postgres copies a config object property
+          // descriptor by property descriptor, several times slower than the text.
+          const query = new pg.Query(sql, values, (error: Error | undefined, result: QueryResult) => {
+            // As pool.query does: a connection that failed a query is not trusted again.
+            release(error)
+            if (error) reject(error)
+            else resolve(result)
+          }) as pg.Query & { name?: string }
+          query.name = name
+          client.query(query)
+        }
+        const deallocating = this.#hold(client, name)
+        if (!deallocating) return run()
+        deallocating.then(run, (error: Error) => {
+          release(error)
+          reject(error)
+        })
+      })
+    })
   }
 
-  /** Marks `name` as the connection's most recently used statement, deallocating the least recently used one first if the connection holds its maximum. */
-  async #hold(client: PoolClient, name: string): Promise<void> {
+  /**
+   * Marks `name` as the connection's most recently used statement; if the connection holds its maximum,
+   * deallocates the least recently used one first and returns that round trip (else nothing to wait for).
+   */
+  #hold(client: PoolClient, name: string): Promise<void> | undefined {
     let held = this.#held.get(client)
     if (!held) this.#held.set(client, (held = new Map()))
     if (held.delete(name)) {
       held.set(name, true)
-      return
-    }
-    if (held.size >= this.perConnection) {
-      const oldest = held.keys().next().value as string
-      held.delete(oldest)
-      await client.query(`deallocate ${oldest}`)
-      delete (client as unknown as ParsedStatements).connection?.parsedStatements?.[oldest]
+      return undefined
     }
     held.set(name, true)
+    if (held.size <= this.perConnection) return undefined
+    const oldest = held.keys().next().value as string
+    held.delete(oldest)
+    return client.query(`deallocate ${oldest}`).then(() => {
+      delete (client as unknown as ParsedStatements).connection?.parsedStatements?.[oldest]
+    })
   }
 }
