@@ -30,15 +30,20 @@ export function forgetToken(tokenId: number): void {
   for (const [hash, entry] of tokenCache) if (entry.principal?.tokenId === tokenId) tokenCache.delete(hash)
 }
 
-/** A live (not revoked) API token's principal; last-used time is written at most once a minute. */
-export async function findTokenPrincipal(key: string): Promise<Principal | null> {
+/**
+ * A live (not revoked) API token's principal; last-used time is written at most once a minute. A cached
+ * answer is returned as it is, not as a promise: every API request asks, and each promise costs the
+ * process's async hooks (Next's AsyncLocalStorage) and the GC.
+ */
+export function findTokenPrincipal(key: string): Principal | null | Promise<Principal | null> {
   const hash = hashToken(key)
   const cached = tokenCache.get(hash)
   if (cached && cached.expires > Date.now()) return cached.principal
-  const principal = await lookupToken(hash)
-  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear()
-  tokenCache.set(hash, { principal, expires: Date.now() + TOKEN_CACHE_MS })
-  return principal
+  return lookupToken(hash).then((principal) => {
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear()
+    tokenCache.set(hash, { principal, expires: Date.now() + TOKEN_CACHE_MS })
+    return principal
+  })
 }
 
 async function lookupToken(hash: string): Promise<Principal | null> {

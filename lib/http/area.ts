@@ -47,8 +47,8 @@ export interface Area<P = unknown> {
   name: string
   /** Path prefixes the area serves, for the README and the route-table tests. */
   prefixes: string[]
-  /** Runs before every non-public route; throws the area's 401/403 errors. */
-  authenticate: (request: Request) => Promise<Authenticated<P>>
+  /** Runs before every non-public route; throws (or rejects with) the area's 401/403 errors. An answer known at once may come without a promise. */
+  authenticate: (request: Request) => Authenticated<P> | Promise<Authenticated<P>>
   /** The only place an error of this area becomes an answer (DRF shape, OM envelope, …). */
   renderError: (error: unknown, request: Request) => Response
   limits: BodyLimits
@@ -130,7 +130,8 @@ export async function runRoute(request: Request, url: URL, match: Match): Promis
       let answer: Response
       try {
         if (found?.public) return await found.handler(request, context(found, match, url, undefined, 0))
-        const { principal, viaCookie } = await area.authenticate(request)
+        const authentication = area.authenticate(request)
+        const { principal, viaCookie } = authentication instanceof Promise ? await authentication : authentication
         authenticated = { principal }
         if (!found) throw new MethodNotAllowedError(method, allowedMethods(match.routes))
         if (viaCookie && area.sameOriginForCookieWrites && !SAFE.has(method)) assertSameOrigin(request)

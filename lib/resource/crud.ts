@@ -70,13 +70,15 @@ export function parseInput(resource: Resource, input: unknown, mode: WriteMode):
 /** `select * from <table> where id = $1`, compiled once per table (the hottest read of every detail GET). */
 const byIdSql = new Map<string, string>()
 
-async function findRow(db: Db, resource: Resource, id: number, lock = false): Promise<DbRow | undefined> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) return undefined
+// findRow, getRecordRow and getRecord are promise chains, not async functions: a detail GET is this one
+// read, and each async step would add promises for the process's async hooks.
+function findRow(db: Db, resource: Resource, id: number, lock = false): Promise<DbRow | undefined> {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) return Promise.resolve(undefined)
   const select = () => withVirtualFields(anyTable(db).selectFrom(resource.table).selectAll(), resource)
-  if (lock) return asRow(await select().where('id', '=', id).forUpdate().executeTakeFirst())
+  if (lock) return select().where('id', '=', id).forUpdate().executeTakeFirst().then(asRow)
   let sql = byIdSql.get(resource.table)
   if (sql === undefined) byIdSql.set(resource.table, (sql = select().where('id', '=', 0).compile().sql))
-  return asRow((await readRows<Record<string, unknown>>(db, { sql, parameters: [id] }, { prepared: true }))[0])
+  return readRows<Record<string, unknown>>(db, { sql, parameters: [id] }, { prepared: true }).then((rows) => asRow(rows[0]))
 }
 
 async function channelName(db: Db, id: unknown): Promise<string> {
@@ -204,14 +206,15 @@ export async function listRecords(
   }
 }
 
-export async function getRecordRow(db: Db, resource: Resource, id: number): Promise<DbRow> {
-  const row = await findRow(db, resource, id)
-  if (!row) throw new NotFoundError()
-  return row
+export function getRecordRow(db: Db, resource: Resource, id: number): Promise<DbRow> {
+  return findRow(db, resource, id).then((row) => {
+    if (!row) throw new NotFoundError()
+    return row
+  })
 }
 
-export async function getRecord(db: Db, resource: Resource, id: number) {
-  return serialize(resource, await getRecordRow(db, resource, id))
+export function getRecord(db: Db, resource: Resource, id: number) {
+  return getRecordRow(db, resource, id).then((row) => serialize(resource, row))
 }
 
 /**
