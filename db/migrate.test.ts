@@ -80,6 +80,35 @@ describe('migrations numbered in order', () => {
     expect(await migrateToLatest(db)).toEqual(Object.keys(migrations))
   }, 60_000)
 
+  it('step back over the version migrations (0014, 0013) with row counts still kept, then forward again', async () => {
+    const db = await open()
+    await migrateToLatest(db)
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+    expect((await migrator.migrateDown()).error).toBeUndefined()
+    expect((await migrator.migrateDown()).error).toBeUndefined()
+    expect(await recorded(db)).not.toContain('0013-row-count-versions')
+    const channel = (await db.insertInto('channels').values({ name: 'C', slug: 'c' }).returning('id').executeTakeFirstOrThrow()).id
+    const count = async () => Number((await db.selectFrom('row_counts').select('n').where('table_name', '=', 'bin_numbers').where('channel_id', '=', channel).executeTakeFirst())?.n ?? 0)
+    const pos = (await db.insertInto('pos').values({ name: 'P', slug: 'p', gateway: 'g', config: '{}', resource_url: 'https://pos.example', channel_id: channel }).returning('id').executeTakeFirstOrThrow()).id
+    const bank = (await db.insertInto('banks').values({ name: 'B', slug: 'b', channel_id: channel }).returning('id').executeTakeFirstOrThrow()).id
+    const type = (await db.insertInto('card_types').values({ name: 'T', slug: 't', channel_id: channel }).returning('id').executeTakeFirstOrThrow()).id
+    const card = (
+      await db
+        .insertInto('cards')
+        .values({ name: 'C', slug: 'c', bank_id: bank, card_type_id: type, card_payment_type: 'credit', cash_payment_id: pos, installment_payment_id: pos, is_commerce_card: false, channel_id: channel })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+    await db.insertInto('bin_numbers').values([{ bin_number: '411111', card_id: card, channel_id: channel, is_active: true }, { bin_number: '411112', card_id: card, channel_id: channel, is_active: true }]).execute()
+    await db.updateTable('bin_numbers').set({ is_active: false }).where('bin_number', '=', '411111').execute()
+    expect(await count()).toBe(2)
+    await db.deleteFrom('bin_numbers').where('bin_number', '=', '411112').execute()
+    expect(await count()).toBe(1)
+    expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).filter((name) => name >= '0013'))
+    await db.insertInto('bin_numbers').values({ bin_number: '411113', card_id: card, channel_id: channel, is_active: true }).execute()
+    expect(await count()).toBe(2)
+  }, 60_000)
+
   it('keep row counts by triggers exactly for the resources whose description asks for them', () => {
     const described = Object.values(resources).filter((resource) => resource.countedRows).map((resource) => resource.table)
     expect(described.sort()).toEqual([...COUNTED_BY_TRIGGERS].sort())
