@@ -114,11 +114,14 @@ async function write(res: ServerResponse, response: Response, head: boolean) {
   const fields = text === undefined ? undefined : (response as TextResponse).headerFields()
   if (fields) {
     // A JSON answer whose headers are still a record: status, headers and body in one writeHead and end.
+    // Encoded once: Buffer.byteLength and then end(text) walked a long answer twice (a storefront card list
+    // with Turkish labels is a two-byte string of tens of kB).
+    const body = Buffer.from(text!)
     const raw: string[] = []
     for (const name in fields) raw.push(name, fields[name])
-    raw.push('content-length', String(Buffer.byteLength(text!)))
+    raw.push('content-length', String(body.length))
     res.writeHead(response.status, raw)
-    res.end(head ? undefined : text)
+    res.end(head ? undefined : body)
     return
   }
   res.statusCode = response.status
