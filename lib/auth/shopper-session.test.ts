@@ -28,6 +28,20 @@ describe('unsealShopperSession keeps what it unsealed', () => {
     expect(await unsealShopperSession(sealed)).toEqual({})
   })
 
+  it('opens a kept seal only under the secret it was opened with', async () => {
+    const sealed = await sealShopperSession({ basketId: 12 })
+    expect(await unsealShopperSession(sealed)).toEqual({ basketId: 12 })
+    const before = process.env.APP_SECRET
+    process.env.APP_SECRET = 'a-rotated-secret-of-at-least-32-characters'
+    try {
+      expect(await unsealShopperSession(sealed)).toEqual({})
+    } finally {
+      if (before === undefined) delete process.env.APP_SECRET
+      else process.env.APP_SECRET = before
+    }
+    expect(await unsealShopperSession(sealed)).toEqual({ basketId: 12 })
+  })
+
   it('keeps nothing for a seal that does not open', async () => {
     const foreign = await sealData({ basketId: 1 }, { password: { 1: 'another-secret-of-at-least-32-characters' }, ttl: 3600 })
     expect(await unsealShopperSession(foreign)).toEqual({})

@@ -43,18 +43,19 @@ export function requestCookies(request: Request): Record<string, string> {
   return parseCookies(xCookie ?? request.headers.get('cookie'))
 }
 
-function password() {
-  return { 1: `shopper-session:${appSecret()}` }
+function password(secret = appSecret()) {
+  return { 1: `shopper-session:${secret}` }
 }
 
 /**
  * Sessions this process unsealed lately, by their sealed text. Unsealing derives two keys (PBKDF2), checks
  * an HMAC and decrypts: a sixth of a storefront basket lookup's server time under load. A seal is
- * immutable and stateless (nothing on the server revokes it; a new secret means a restart), so the same
- * text always unseals to the same data until it expires: an entry is kept at most a minute and never past
- * the seal's own expiry. Failures are not kept (garbage sent by a client must not fill the map).
+ * immutable and stateless (nothing on the server revokes it), so under the same secret the same text
+ * always unseals to the same data until it expires: an entry is kept at most a minute, never past the
+ * seal's own expiry, and only for the secret it was opened with. Failures are not kept (garbage sent by a
+ * client must not fill the map).
  */
-const unsealed = new Map<string, { data: ShopperSession; until: number }>()
+const unsealed = new Map<string, { data: ShopperSession; until: number; secret: string }>()
 const UNSEALED_LIMIT = 10_000
 const UNSEALED_MS = 60_000
 
@@ -67,16 +68,18 @@ function sealExpiry(sealed: string): number | null {
 export async function unsealShopperSession(sealed: string | undefined): Promise<ShopperSession> {
   if (!sealed) return {}
   const now = Date.now()
+  const secret = appSecret()
   const kept = unsealed.get(sealed)
-  if (kept && kept.until > now) return { ...kept.data }
+  // (Under the secret it was opened with: a seal of another secret opens nothing, kept or not.)
+  if (kept && kept.until > now && kept.secret === secret) return { ...kept.data }
   if (kept) unsealed.delete(sealed)
   try {
-    const data = await unsealData<ShopperSession>(sealed, { password: password(), ttl: storefrontSettings.sessionTtlSeconds() })
+    const data = await unsealData<ShopperSession>(sealed, { password: password(secret), ttl: storefrontSettings.sessionTtlSeconds() })
     const session = typeof data === 'object' && data !== null ? data : {}
     const expiry = sealExpiry(sealed)
     if (expiry !== null) {
       if (unsealed.size >= UNSEALED_LIMIT) unsealed.delete(unsealed.keys().next().value!)
-      unsealed.set(sealed, { data: { ...session }, until: Math.min(now + UNSEALED_MS, expiry) })
+      unsealed.set(sealed, { data: { ...session }, until: Math.min(now + UNSEALED_MS, expiry), secret })
     }
     return session
   } catch {
