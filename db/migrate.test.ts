@@ -7,6 +7,7 @@ import { createDb } from './connection'
 import { migrateToLatest, renameRecordedMigrations } from './migrate'
 import { migrations, renamedMigrations } from './migrations'
 import { TABLES as COUNTED_BY_TRIGGERS } from './migrations/0004-row-counts'
+import { COUNTED_REFERENCES } from './migrations/0015-reference-counts'
 import type { Database } from './types'
 import { resources } from '@/lib/resource/registry'
 
@@ -80,12 +81,11 @@ describe('migrations numbered in order', () => {
     expect(await migrateToLatest(db)).toEqual(Object.keys(migrations))
   }, 60_000)
 
-  it('step back over the version migrations (0014, 0013) with row counts still kept, then forward again', async () => {
+  it('step back over the version migrations (0015, 0014, 0013) with row counts still kept, then forward again', async () => {
     const db = await open()
     await migrateToLatest(db)
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
-    expect((await migrator.migrateDown()).error).toBeUndefined()
-    expect((await migrator.migrateDown()).error).toBeUndefined()
+    for (let step = 0; step < 3; step += 1) expect((await migrator.migrateDown()).error).toBeUndefined()
     expect(await recorded(db)).not.toContain('0013-row-count-versions')
     const channel = (await db.insertInto('channels').values({ name: 'C', slug: 'c' }).returning('id').executeTakeFirstOrThrow()).id
     const count = async () => Number((await db.selectFrom('row_counts').select('n').where('table_name', '=', 'bin_numbers').where('channel_id', '=', channel).executeTakeFirst())?.n ?? 0)
@@ -107,10 +107,19 @@ describe('migrations numbered in order', () => {
     expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).filter((name) => name >= '0013'))
     await db.insertInto('bin_numbers').values({ bin_number: '411113', card_id: card, channel_id: channel, is_active: true }).execute()
     expect(await count()).toBe(2)
+    // 0015 counted the card's BINs already there, and its triggers count what comes after.
+    const cardCount = async () => Number((await db.selectFrom('reference_counts').select('n').where('table_name', '=', 'bin_numbers').where('column_name', '=', 'card_id').where('value', '=', card).executeTakeFirst())?.n ?? 0)
+    expect(await cardCount()).toBe(2)
+    await db.deleteFrom('bin_numbers').where('bin_number', '=', '411111').execute()
+    expect(await cardCount()).toBe(1)
   }, 60_000)
 
   it('keep row counts by triggers exactly for the resources whose description asks for them', () => {
     const described = Object.values(resources).filter((resource) => resource.countedRows).map((resource) => resource.table)
     expect(described.sort()).toEqual([...COUNTED_BY_TRIGGERS].sort())
+    const references = Object.values(resources).flatMap((resource) =>
+      (resource.countedBy ?? []).map((name) => `${resource.table}.${resource.filters[name]?.column}`),
+    )
+    expect(references.sort()).toEqual(COUNTED_REFERENCES.map(({ table, column }) => `${table}.${column}`).sort())
   })
 })

@@ -202,6 +202,15 @@ export interface RowCountTable {
   version: Generated<number>
 }
 
+/** Rows per value of a reference column (the BINs of each card), kept by triggers as `row_counts` (migration 0015). */
+export interface ReferenceCountTable {
+  table_name: string
+  column_name: string
+  value: number
+  n: number
+  version: Generated<number>
+}
+
 /** One row per statement that changed a storefront working-set table (migration 0014); the weights' sum is their version. */
 export interface SettingsChangeTable {
   id: Generated<number>
@@ -227,6 +236,7 @@ export interface Database {
   payment_options: PaymentOptionTable
   import_jobs: ImportJobTable
   row_counts: RowCountTable
+  reference_counts: ReferenceCountTable
   settings_changes: SettingsChangeTable
   // storefront (issue 10)
   shoppers: storefront.ShopperTable

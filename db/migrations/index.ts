@@ -10,6 +10,7 @@ import * as ordersAndLedger from './0010-orders-and-ledger'
 import * as checkout from './0012-checkout'
 import * as rowCountVersions from './0013-row-count-versions'
 import * as settingsChanges from './0014-settings-changes'
+import * as referenceCounts from './0015-reference-counts'
 
 // A static list rather than a folder scan: the Next server bundle has no migrations folder to read.
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0012-checkout': checkout,
   '0013-row-count-versions': rowCountVersions,
   '0014-settings-changes': settingsChanges,
+  '0015-reference-counts': referenceCounts,
 }
 
 /**

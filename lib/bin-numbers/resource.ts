@@ -51,6 +51,8 @@ export const binNumbers = defineResource({
   defaultOrdering: ['pk'],
   // A million rows per channel: counts come from `row_counts` (triggers of the row-counts migration).
   countedRows: true,
+  // 500 BINs per card: a card's list reads its count from `reference_counts` (migration 0015).
+  countedBy: ['card'],
   label: (row) => String(row.bin_number),
   channelChange: {
     code: 'bin_number_100_2',

@@ -69,6 +69,12 @@ export interface ResourceDef<T extends ResourceTable = ResourceTable, R extends 
    * docs/decisions/003-list-counts.md); set only together with the migration that installs them.
    */
   countedRows?: boolean
+  /**
+   * Reference fields whose exact filter alone (`?card=<id>`) reads its count from `reference_counts`,
+   * kept by triggers per value (docs/decisions/033-counts-per-card.md); named only together with the
+   * migration that installs them (0015's COUNTED_REFERENCES).
+   */
+  countedBy?: string[]
   /** Deleting a bank account only deactivates it. */
   deleteMode?: 'delete' | 'deactivate'
   /** Extra rules run inside the write transaction, after field validation. */

@@ -7,7 +7,7 @@ import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
 import { dict, parseInteger } from './fields'
 import { PageBoundaries, type Boundary } from './page-boundaries'
-import { storedCountQuery, storedCountScope, type AppliedFilter } from './row-counts'
+import { storedCountKey, storedCountQuery, storedCountScope, type AppliedFilter, type StoredCount } from './row-counts'
 import { anyTable, asRow, type AnyDatabase } from './table'
 
 export const DEFAULT_LIMIT = 20
@@ -209,7 +209,7 @@ function boundaryList(resource: Resource, query: ListQuery, scope: FilterConditi
   if (stored === null) return undefined
   const direction = query.ordering[0].direction
   for (const { column, direction: other } of query.ordering) if (other !== direction || !neverNull(resource, column)) return undefined
-  return `${resource.name}|${stored}|${query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(',')}`
+  return `${resource.name}|${storedCountKey(stored)}|${query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(',')}`
 }
 
 function neverNull(resource: Resource, column: string): boolean {
@@ -232,7 +232,7 @@ function listStatement(db: Db, resource: Resource, query: ListQuery, scope: Filt
   const offset = (query.page - 1) * query.limit
   const shaped = conditions.every((condition) => condition.shape !== undefined)
   const shape = shaped
-    ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : 'stored channel', start ? `from ${start.inclusive ? 'at' : 'after'} ${query.limit}` : offset >= DEFERRED_JOIN_OFFSET ? 'deep' : 'page',
+    ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : typeof stored === 'object' ? `stored ${stored.column}` : 'stored channel', start ? `from ${start.inclusive ? 'at' : 'after'} ${query.limit}` : offset >= DEFERRED_JOIN_OFFSET ? 'deep' : 'page',
         query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(','), ...conditions.map((condition) => condition.shape)].join('|')
     : undefined
   return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset, start) : undefined, () => {
@@ -246,13 +246,14 @@ function listStatement(db: Db, resource: Resource, query: ListQuery, scope: Filt
 }
 
 /**
- * What a list statement binds, in its order: the count's (the stored count's table and channel, or the
- * conditions), then the page's conditions, limit and offset; from a boundary, its values instead of the
+ * What a list statement binds, in its order: the count's (the stored count's table, then its channel or
+ * its reference column and value; else the conditions), then the page's conditions, limit and offset; from a boundary, its values instead of the
  * limit (written into the SQL) and offset, then its version.
  */
-function listParameters(resource: Resource, conditions: FilterCondition[], stored: 'all' | number | null, limit: number, offset: number, start?: StartAt): unknown[] {
+function listParameters(resource: Resource, conditions: FilterCondition[], stored: StoredCount | null, limit: number, offset: number, start?: StartAt): unknown[] {
   const bound = conditions.flatMap((condition) => condition.parameters ?? [])
-  const count = stored === null ? bound : stored === 'all' ? [resource.table] : [resource.table, stored]
+  const count =
+    stored === null ? bound : stored === 'all' ? [resource.table] : typeof stored === 'object' ? [resource.table, stored.column, stored.value] : [resource.table, stored]
   return start ? [...count, ...bound, ...start.values, start.version] : [...count, ...bound, limit, offset]
 }
 

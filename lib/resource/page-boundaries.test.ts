@@ -120,6 +120,46 @@ describe.each(await testEngines())('deep pages from kept boundaries on $name', (
     expect([after.fromBoundary - before.fromBoundary, after.stale - before.stale]).toEqual([1, 1])
   })
 
+  it('counts a card’s BINs from its kept count, and keeps its boundaries under that card’s version', async ({ skip }) => {
+    if (!available) skip()
+    const { db } = database
+    const counted = async (card: number) => Number((await db.selectFrom('bin_numbers').select(sql<number>`count(*)`.as('n')).where('card_id', '=', card).executeTakeFirstOrThrow()).n)
+    const countOf = async (card: number) => (await list(`card=${card}&limit=1`)).count
+    // A second card in the first channel, given about half of the first card's BINs by one update.
+    const first = await db.selectFrom('cards').selectAll().where('id', '=', cards[0]).executeTakeFirstOrThrow()
+    const { id: _id, created_date: _created, modified_date: _modified, ...copy } = first
+    const other = (await db.insertInto('cards').values({ ...copy, name: 'Other', slug: 'other', card_payment_type: 'debit' }).returning('id').executeTakeFirstOrThrow()).id
+    expect(await countOf(other)).toBe(0)
+    await db.updateTable('bin_numbers').set({ card_id: other }).where('card_id', '=', cards[0]).where('bin_number', '<', '002400').execute()
+    for (const card of [cards[0], other, cards[1]]) expect(await countOf(card)).toBe(await counted(card))
+    expect(await countOf(other)).toBeGreaterThan(1100)
+
+    const expectedPage = async (card: number, page: number) =>
+      (await db.selectFrom('bin_numbers').select('id').where('card_id', '=', card).orderBy('modified_date', 'desc').orderBy('id', 'desc').limit(20).offset((page - 1) * 20).execute()).map((row) => row.id)
+    const page = (card: number) => list(`card=${card}&ordering=-modified_date&page=55`)
+    expect(ids(await page(other))).toEqual(await expectedPage(other, 55))
+    let before = deepPageReads()
+    expect(ids(await page(other))).toEqual(await expectedPage(other, 55))
+    expect(deepPageReads().fromBoundary - before.fromBoundary).toBe(1)
+    // A write to another card's rows leaves this card's boundaries standing; a write to its own does not.
+    await db.updateTable('bin_numbers').set({ modified_date: '2027-04-01T00:00:00Z' }).where('card_id', '=', cards[0]).where('bin_number', '=', '002500').execute()
+    before = deepPageReads()
+    expect(ids(await page(other))).toEqual(await expectedPage(other, 55))
+    expect([deepPageReads().fromBoundary - before.fromBoundary, deepPageReads().stale - before.stale]).toEqual([1, 0])
+    await db.updateTable('bin_numbers').set({ modified_date: '2027-04-01T00:00:00Z' }).where('card_id', '=', other).where('bin_number', '=', '001000').execute()
+    before = deepPageReads()
+    expect(ids(await page(other))).toEqual(await expectedPage(other, 55))
+    expect(deepPageReads().stale - before.stale).toBe(1)
+
+    // Deletes, and the card's own delete (its BINs go by cascade), keep the count exact.
+    await db.deleteFrom('bin_numbers').where('card_id', '=', other).where('bin_number', '<', '000500').execute()
+    expect(await countOf(other)).toBe(await counted(other))
+    await db.deleteFrom('cards').where('id', '=', other).execute()
+    expect(await countOf(cards[0])).toBe(await counted(cards[0]))
+    // (Its kept row stays, at 0, as a channel's row in row_counts does.)
+    expect(Number((await db.selectFrom('reference_counts').select('n').where('value', '=', other).executeTakeFirstOrThrow()).n)).toBe(0)
+  })
+
   it('never keeps boundaries of a list ordered in two directions', async ({ skip }) => {
     if (!available) skip()
     const before = deepPageReads()
@@ -133,5 +173,6 @@ describe.each(await testEngines())('deep pages from kept boundaries on $name', (
     await sql`truncate bin_numbers`.execute(database.db)
     await expect(list('ordering=-modified_date&page=60')).rejects.toThrow('Invalid page.')
     expect((await list('ordering=-modified_date')).count).toBe(0)
+    expect((await list(`card=${cards[0]}`)).count).toBe(0)
   })
 })
