@@ -34,14 +34,33 @@ export function publicOrigin(): string {
   return configured || storage.getStore()?.origin || ''
 }
 
-/** The request's own URL as the client addressed it (Next's `request.url` names its listener, e.g. localhost). */
-export function publicUrl(requestUrl: string): URL {
-  const url = new URL(requestUrl)
-  const origin = publicOrigin()
-  if (origin) {
-    const base = new URL(origin)
-    url.protocol = base.protocol
-    url.host = base.host
+/** Canonical origins (`scheme://host[:port]`, default port dropped) by the text they were given as; bounded, as Host is the client's. */
+const canonicalOrigins = new Map<string, string>()
+
+function canonicalOrigin(origin: string): string {
+  let canonical = canonicalOrigins.get(origin)
+  if (canonical === undefined) {
+    try {
+      canonical = new URL(origin).origin
+    } catch {
+      canonical = ''
+    }
+    if (canonical === 'null') canonical = ''
+    if (canonicalOrigins.size < 100) canonicalOrigins.set(origin, canonical)
   }
-  return url
+  return canonical
+}
+
+/**
+ * The request's own URL as the client addressed it (Next's `request.url` names its listener, e.g.
+ * localhost): its path and query under the public origin, that origin's port included (the request's
+ * own port is the listener's, which a proxy in front does not share).
+ */
+export function publicUrl(requestUrl: string): URL {
+  const origin = publicOrigin()
+  const base = origin ? canonicalOrigin(origin) : ''
+  if (!base) return new URL(requestUrl)
+  const scheme = requestUrl.indexOf('://')
+  const path = scheme < 0 ? -1 : requestUrl.indexOf('/', scheme + 3)
+  return new URL(path < 0 ? `${base}/` : base + requestUrl.slice(path))
 }

@@ -259,17 +259,16 @@ function listParameters(resource: Resource, conditions: FilterCondition[], store
 
 /** DRF's `next`/`previous`: the same URL with the page moved, or null. */
 export function pageLinks(requestUrl: string | undefined, page: number, limit: number, count: number) {
-  if (!requestUrl) return { next: null, previous: null }
+  const hasNext = page * limit < count
+  if (!requestUrl || (!hasNext && page <= 1)) return { next: null, previous: null }
+  // One URL serves both links: each sets (or drops) the same `page` parameter in place.
+  const url = publicUrl(requestUrl)
   const link = (target: number) => {
-    const url = publicUrl(requestUrl)
     if (target === 1) url.searchParams.delete('page')
     else url.searchParams.set('page', String(target))
-    return url.toString()
+    return url.href
   }
-  return {
-    next: page * limit < count ? link(page + 1) : null,
-    previous: page > 1 ? link(page - 1) : null,
-  }
+  return { next: hasNext ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null }
 }
 
 /**
