@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { pageLinks } from '@/lib/resource/list'
-import { publicUrl, withRequestContext } from './request-context'
+import { publicHref, withRequestContext } from './request-context'
 
 const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers })
 
@@ -12,7 +12,7 @@ describe('absolute URLs of the request the client addressed', () => {
   it('keep the Host the client sent, its port and the forwarded scheme', () => {
     const answer = request('http://localhost:3900/api/v1/banks/?page=2', { host: 'pay.example:8443', 'x-forwarded-proto': 'https' })
     withRequestContext(answer, () => {
-      expect(publicUrl(answer.url).href).toBe('https://pay.example:8443/api/v1/banks/?page=2')
+      expect(publicHref(answer.url)).toBe('https://pay.example:8443/api/v1/banks/?page=2')
       expect(pageLinks(answer.url, 2, 20, 100)).toEqual({
         next: 'https://pay.example:8443/api/v1/banks/?page=3',
         previous: 'https://pay.example:8443/api/v1/banks/',
@@ -24,7 +24,7 @@ describe('absolute URLs of the request the client addressed', () => {
     process.env.PUBLIC_URL = 'https://shop.example/'
     const answer = request('http://localhost:3900/api/v1/bin_numbers/?card=5&page=3&limit=2', { host: 'localhost:3900' })
     withRequestContext(answer, () => {
-      expect(publicUrl(answer.url).href).toBe('https://shop.example/api/v1/bin_numbers/?card=5&page=3&limit=2')
+      expect(publicHref(answer.url)).toBe('https://shop.example/api/v1/bin_numbers/?card=5&page=3&limit=2')
       expect(pageLinks(answer.url, 3, 2, 7)).toEqual({
         next: 'https://shop.example/api/v1/bin_numbers/?card=5&page=4&limit=2',
         previous: 'https://shop.example/api/v1/bin_numbers/?card=5&page=2&limit=2',
@@ -32,7 +32,7 @@ describe('absolute URLs of the request the client addressed', () => {
       expect(pageLinks(answer.url, 4, 2, 7).next).toBeNull()
     })
     process.env.PUBLIC_URL = 'http://shop.example:8080'
-    withRequestContext(answer, () => expect(publicUrl(answer.url).href).toBe('http://shop.example:8080/api/v1/bin_numbers/?card=5&page=3&limit=2'))
+    withRequestContext(answer, () => expect(publicHref(answer.url)).toBe('http://shop.example:8080/api/v1/bin_numbers/?card=5&page=3&limit=2'))
   })
 
   it('give no links for a single page, and the URL itself without a request', () => {

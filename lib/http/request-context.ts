@@ -54,13 +54,14 @@ function canonicalOrigin(origin: string): string {
 /**
  * The request's own URL as the client addressed it (Next's `request.url` names its listener, e.g.
  * localhost): its path and query under the public origin, that origin's port included (the request's
- * own port is the listener's, which a proxy in front does not share).
+ * own port is the listener's, which a proxy in front does not share). Given a URL in its parsed form
+ * (a Request's `url`, a URL's `href`), it parses nothing again.
  */
-export function publicUrl(requestUrl: string): URL {
+export function publicHref(requestUrl: string): string {
   const origin = publicOrigin()
   const base = origin ? canonicalOrigin(origin) : ''
-  if (!base) return new URL(requestUrl)
+  if (!base) return requestUrl
   const scheme = requestUrl.indexOf('://')
   const path = scheme < 0 ? -1 : requestUrl.indexOf('/', scheme + 3)
-  return new URL(path < 0 ? `${base}/` : base + requestUrl.slice(path))
+  return path < 0 ? `${base}/` : base + requestUrl.slice(path)
 }

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely'
 import { readRows } from '@/db/connection'
 import { KeptStatements, type Statement } from '@/db/kept-statements'
 import { InvalidError, type FieldErrors } from '@/lib/http/errors'
-import { publicUrl } from '@/lib/http/request-context'
+import { publicHref } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
 import { dict, parseInteger } from './fields'
@@ -257,18 +257,26 @@ function listParameters(resource: Resource, conditions: FilterCondition[], store
   return start ? [...count, ...bound, ...start.values, start.version] : [...count, ...bound, limit, offset]
 }
 
-/** DRF's `next`/`previous`: the same URL with the page moved, or null. */
+/**
+ * DRF's `next`/`previous`: the same URL with the page moved, or null. Only the query is parsed and
+ * written again (as a URL's `searchParams` writes it); the public origin and the path are kept as text.
+ */
 export function pageLinks(requestUrl: string | undefined, page: number, limit: number, count: number) {
   const hasNext = page * limit < count
   if (!requestUrl || (!hasNext && page <= 1)) return { next: null, previous: null }
-  // One URL serves both links: each sets (or drops) the same `page` parameter in place.
-  const url = publicUrl(requestUrl)
-  const link = (target: number) => {
-    if (target === 1) url.searchParams.delete('page')
-    else url.searchParams.set('page', String(target))
-    return url.href
-  }
-  return { next: hasNext ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null }
+  const href = publicHref(requestUrl)
+  const mark = href.indexOf('?')
+  const path = mark < 0 ? href : href.slice(0, mark)
+  const params = new URLSearchParams(mark < 0 ? '' : href.slice(mark + 1))
+  return { next: hasNext ? pageLink(path, params, page + 1) : null, previous: page > 1 ? pageLink(path, params, page - 1) : null }
+}
+
+/** One page link: `page` set in place (or dropped for the first page) in the shared parameters. */
+function pageLink(path: string, params: URLSearchParams, target: number): string {
+  if (target === 1) params.delete('page')
+  else params.set('page', String(target))
+  const query = params.toString()
+  return query ? `${path}?${query}` : path
 }
 
 /**
