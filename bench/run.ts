@@ -413,15 +413,21 @@ interface Target {
  * unfiltered count take seconds per query, and autocannon stops waiting after 10 s) leaves queries running in
  * PostgreSQL after its client has gone; they took the cores from whichever server was measured next, so the
  * endpoint after them lost up to a third of its req/s. Those queries are cancelled and the database waited on.
+ * Cancelled again on every look: a server whose client has gone may still start the requests it had queued
+ * for a pool connection, and one of the floor's deep-page queries outlasts any wait (it had kept running
+ * into the app's next window, doubling that window's p99).
  */
 async function settle() {
   if (!databaseUrl) return
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    const busy = `select pid from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`
-    await client.query(`select pg_cancel_backend(pid) from (${busy}) as running`)
-    for (let attempt = 0; attempt < 50 && (await client.query(busy)).rowCount; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100))
+    const busy = `select pg_cancel_backend(pid) from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`
+    let quietLooks = 0
+    for (let attempt = 0; attempt < 100 && quietLooks < 3; attempt += 1) {
+      quietLooks = (await client.query(busy)).rowCount ? 0 : quietLooks + 1
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
   } finally {
     await client.end()
   }
