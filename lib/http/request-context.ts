@@ -37,7 +37,8 @@ export function publicOrigin(): string {
 /** Canonical origins (`scheme://host[:port]`, default port dropped) by the text they were given as; bounded, as Host is the client's. */
 const canonicalOrigins = new Map<string, string>()
 
-function canonicalOrigin(origin: string): string {
+/** An origin as `new URL(origin).origin` gives it, or '' for text that is not one (or names no origin). */
+export function canonicalOrigin(origin: string): string {
   let canonical = canonicalOrigins.get(origin)
   if (canonical === undefined) {
     try {

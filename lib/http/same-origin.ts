@@ -1,4 +1,5 @@
 import { ForbiddenError } from './errors'
+import { canonicalOrigin } from './request-context'
 
 /**
  * Cookie-authenticated writes must prove they come from our own pages (issue 9 #4): a page on another
@@ -29,12 +30,8 @@ function trustedOrigins(request: Request): Set<string> {
     origins.add(`https://${host}`)
   }
   const configured = process.env.PUBLIC_URL
-  if (configured) {
-    try {
-      origins.add(new URL(configured).origin.toLowerCase())
-    } catch {
-      // not a URL: ignored
-    }
-  }
+  // Not a URL (or one with no origin): ignored.
+  const origin = configured ? canonicalOrigin(configured) : ''
+  if (origin) origins.add(origin.toLowerCase())
   return origins
 }

@@ -80,10 +80,6 @@ export function validDate(text: string): boolean {
   )
 }
 
-/**
- * Turns one `name[__lookup]=value` query parameter into a bound SQL condition, or an error message
- * in django-filter's words. Columns come from the resource's whitelist; values are always bound.
- */
 /** Each column's reference, made once: Kysely's nodes are immutable, so every condition can share it. */
 const columnRefs = new Map<string, ReturnType<typeof sql.ref>>()
 function columnRef(column: string) {
@@ -92,6 +88,10 @@ function columnRef(column: string) {
   return ref
 }
 
+/**
+ * Turns one `name[__lookup]=value` query parameter into a bound SQL condition, or an error message
+ * in django-filter's words. Columns come from the resource's whitelist; values are always bound.
+ */
 export function buildCondition(filter: FilterDef, lookup: Lookup, raw: string): FilterCondition | { error: string } {
   if (filter.normalize) raw = filter.normalize(raw)
   const column = filter.column

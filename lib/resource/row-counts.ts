@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db, Resource } from './define'
 import { parseInteger } from './fields'
 import type { Lookup } from './filters'
@@ -48,14 +49,14 @@ export function storedCountQuery(db: Db, table: string, scope: StoredCount) {
   if (typeof scope === 'object')
     return db
       .selectFrom('reference_counts')
-      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'), eb.fn.coalesce(eb.fn.sum<string>('version'), eb.lit(0)).as('version')])
+      .select(KEPT_SUMS)
       .where('table_name', '=', table)
       .where('column_name', '=', scope.column)
       .where('value', '=', scope.value)
-  let query = db
-    .selectFrom('row_counts')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'), eb.fn.coalesce(eb.fn.sum<string>('version'), eb.lit(0)).as('version')])
-    .where('table_name', '=', table)
+  let query = db.selectFrom('row_counts').select(KEPT_SUMS).where('table_name', '=', table)
   if (scope !== 'all') query = query.where('channel_id', '=', scope)
   return query
 }
+
+/** What both count tables answer: the kept rows' summed `n` and `version`, 0 when no row is kept. */
+const KEPT_SUMS = [sql<number>`coalesce(sum(${sql.ref('n')}), 0)`.as('n'), sql<string>`coalesce(sum(${sql.ref('version')}), 0)`.as('version')]
