@@ -20,6 +20,7 @@ import { assertChoicesExist, pageLinks, parseListQuery, runList, withVirtualFiel
 import type { FilterCondition } from './filters'
 import { serialize } from './serialize'
 import { shownValue } from '@/lib/http/shown-value'
+import { publicOrigin } from '@/lib/http/request-context'
 
 export type WriteMode = 'create' | 'put' | 'patch'
 
@@ -196,14 +197,34 @@ export async function listRecords(
   options: { requestUrl?: string; scope?: FilterCondition[] } = {},
 ) {
   const query = parseListQuery(resource, params)
-  const { rows, count } = await runList(db, resource, query, options.scope)
+  const { rows, count, kept } = await runList(db, resource, query, options.scope)
   if (count === 0) await assertChoicesExist(db, resource, query)
   if (query.page > 1 && rows.length === 0) throw new NotFoundError('Invalid page.')
   return {
     count,
     ...pageLinks(options.requestUrl, query.page, query.limit, count),
-    results: rows.map((row) => serialize(resource, row)),
+    results: kept ? serializedPage(resource, rows) : rows.map((row) => serialize(resource, row)),
   }
+}
+
+/**
+ * A kept page's rows serialized (runList keeps first pages of counted lists whole): the same rows under
+ * the same public origin (a logo's URL is built from it) serialize to the same objects, which every answer
+ * built from them shares and none changes. They go when the page's rows go.
+ */
+const serializedPages = new WeakMap<readonly DbRow[], Map<string, Record<string, unknown>[]>>()
+
+function serializedPage(resource: Resource, rows: readonly DbRow[]): Record<string, unknown>[] {
+  let byOrigin = serializedPages.get(rows)
+  if (!byOrigin) serializedPages.set(rows, (byOrigin = new Map()))
+  const origin = publicOrigin()
+  let results = byOrigin.get(origin)
+  if (!results) {
+    // (Host is the client's: a few origins per page at most.)
+    if (byOrigin.size >= 4) byOrigin.clear()
+    byOrigin.set(origin, (results = rows.map((row) => serialize(resource, row))))
+  }
+  return results
 }
 
 export function getRecordRow(db: Db, resource: Resource, id: number): Promise<DbRow> {

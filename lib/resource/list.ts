@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely'
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import { readRows } from '@/db/connection'
 import { KeptStatements, type Statement } from '@/db/kept-statements'
 import { InvalidError, type FieldErrors } from '@/lib/http/errors'
@@ -6,6 +6,7 @@ import { publicHref } from '@/lib/http/request-context'
 import type { Db, DbRow, Resource } from './define'
 import { buildCondition, type FilterCondition, type Lookup } from './filters'
 import { dict, parseInteger } from './fields'
+import { KeptPages } from './kept-pages'
 import { PageBoundaries, type Boundary } from './page-boundaries'
 import { storedCountKey, storedCountQuery, storedCountScope, type AppliedFilter, type StoredCount } from './row-counts'
 import { anyTable, asRow, type AnyDatabase } from './table'
@@ -110,8 +111,12 @@ type StartAt = Boundary & { version: string }
  * given: the rows at (or after) the boundary in the list's order, one row comparison, as every
  * direction is the same (`boundaryList`).
  */
-function pageQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[], start?: StartAt) {
+function pageQuery(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[], start?: StartAt, gate?: RawBuilder<boolean>) {
   const offset = (query.page - 1) * query.limit
+  if (gate) {
+    // (Only first pages are kept whole: never from a boundary, never deep.)
+    return ordered(withVirtualFields(filtered(db, resource, query, scope).selectAll(), resource).where(gate), query).limit(query.limit).offset(offset)
+  }
   if (start) {
     const columns = sql.join(query.ordering.map(({ column }) => sql.ref(`${resource.table}.${column}`)))
     const operator = sql.raw((query.ordering[0].direction === 'desc' ? '<' : '>') + (start.inclusive ? '=' : ''))
@@ -166,6 +171,31 @@ function boundariesOf(db: Db): PageBoundaries {
 /** How deep pages of counted lists were read (tests): from a kept boundary, or again from the start (none kept, or kept under another version). */
 const deepReads = { fromBoundary: 0, fromStart: 0, stale: 0 }
 
+/** First pages of counted lists kept whole, by database (kept-pages.ts, docs/decisions/034-kept-first-pages.md). */
+const keptPagesByDb = new WeakMap<Db, KeptPages>()
+
+function keptPagesOf(db: Db): KeptPages {
+  let pages = keptPagesByDb.get(db)
+  if (!pages) keptPagesByDb.set(db, (pages = new KeptPages()))
+  return pages
+}
+
+/** How first pages of counted lists were read (tests): rows kept under the version read, or rows read. */
+const firstPageReads = { kept: 0, read: 0 }
+
+/**
+ * The name under which a list's page is kept whole, or undefined when it cannot be: a page before the
+ * deep ones of a list whose count (and so version) is stored, of a resource whose rows are its own
+ * columns alone (virtual fields read other tables, whose writes move no version of this one) and hold
+ * no secrets (a POS config stays in memory no longer than its answer).
+ */
+function keptPageKey(resource: Resource, query: ListQuery, scope: FilterCondition[], offset: number): string | undefined {
+  if (offset >= DEFERRED_JOIN_OFFSET || resource.readWith || resource.redact) return undefined
+  const stored = countScope(resource, query, scope)
+  if (stored === null) return undefined
+  return `${resource.name}|${storedCountKey(stored)}|${query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(',')}|${query.limit}|${offset}`
+}
+
 /**
  * The page and its count in one statement, one round trip: the count's one row, left-joined to the page
  * (lateral, so each part keeps its own plan: the count an index-only scan, the page an ordered scan
@@ -174,21 +204,35 @@ const deepReads = { fromBoundary: 0, fromStart: 0, stale: 0 }
  *
  * A deep page of a counted list starts at the boundary kept for its offset when that was kept under the
  * version the statement reads (else it reads again from the start), and keeps where it and the next
- * page start.
+ * page start. An earlier page of a counted list is kept whole (kept-pages.ts): read again, the statement
+ * joins its rows only if the version has moved, and the kept rows answer when it has not. `kept`: the rows
+ * are a kept page's, the same array for every answer until the version moves (never to be changed).
  */
-export async function runList(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []) {
+export async function runList(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[] = []): Promise<{ rows: readonly DbRow[]; count: number; kept: boolean }> {
   const offset = (query.page - 1) * query.limit
   const list = offset >= DEFERRED_JOIN_OFFSET ? boundaryList(resource, query, scope) : undefined
   const boundaries = list === undefined ? undefined : boundariesOf(db)
   const start = boundaries?.at(list!, offset)
-  let found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope, start))
+  const pageKey = keptPageKey(resource, query, scope, offset)
+  const keptPages = pageKey === undefined ? undefined : keptPagesOf(db)
+  const kept = keptPages?.get(pageKey!)
+  let found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope, start, kept?.version))
   if (start && String(found[0]?.[VERSION]) !== start.version) {
     deepReads.stale += 1
     found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope))
   } else if (list !== undefined) deepReads[start ? 'fromBoundary' : 'fromStart'] += 1
   const count = Number(found[0]?.[TOTAL] ?? 0)
+  if (kept && String(found[0]?.[VERSION]) === kept.version) {
+    // Nothing changed since the page was kept: the statement read the count alone.
+    firstPageReads.kept += 1
+    return { rows: kept.rows, count, kept: true }
+  }
   const rows: DbRow[] = []
   for (const { [TOTAL]: _total, [VERSION]: _version, ...row } of found) if (row.id !== null && row.id !== undefined) rows.push(asRow(row))
+  if (keptPages) {
+    firstPageReads.read += 1
+    keptPages.set(pageKey!, String(found[0][VERSION]), rows)
+  }
   if (list !== undefined && rows.length) {
     // Where this page starts (its first row), and where the next one does (just after its last row).
     const version = String(found[0][VERSION])
@@ -196,7 +240,7 @@ export async function runList(db: Db, resource: Resource, query: ListQuery, scop
     boundaries!.record(list, version, offset, { values: valuesOf(found[0]), inclusive: true })
     boundaries!.record(list, version, offset + query.limit, { values: valuesOf(found[found.length - 1]), inclusive: false })
   }
-  return { rows, count }
+  return { rows, count, kept: keptPages !== undefined }
 }
 
 /**
@@ -226,35 +270,41 @@ function neverNull(resource: Resource, column: string): boolean {
 const listStatements = new KeptStatements()
 
 /** The list's statement: its SQL from the shape's cache (else compiled, and checked before it is kept) and its parameters. */
-function listStatement(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[], start?: StartAt): Statement {
+function listStatement(db: Db, resource: Resource, query: ListQuery, scope: FilterCondition[], start?: StartAt, keptVersion?: string): Statement {
   const conditions = [...scope, ...query.conditions]
   const stored = countScope(resource, query, scope)
   const offset = (query.page - 1) * query.limit
   const shaped = conditions.every((condition) => condition.shape !== undefined)
   const shape = shaped
-    ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : typeof stored === 'object' ? `stored ${stored.column}` : 'stored channel', start ? `from ${start.inclusive ? 'at' : 'after'} ${query.limit}` : offset >= DEFERRED_JOIN_OFFSET ? 'deep' : 'page',
+    ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : typeof stored === 'object' ? `stored ${stored.column}` : 'stored channel', start ? `from ${start.inclusive ? 'at' : 'after'} ${query.limit}` : offset >= DEFERRED_JOIN_OFFSET ? 'deep' : keptVersion === undefined ? 'page' : 'page unless kept',
         query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(','), ...conditions.map((condition) => condition.shape)].join('|')
     : undefined
-  return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset, start) : undefined, () => {
+  return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset, start, keptVersion) : undefined, () => {
     const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
     const version = stored === null ? sql`` : sql`, ${sql.ref('total.version')} as ${sql.ref(VERSION)}`
-    // From a boundary, the page is joined only if the boundary was kept under the version this statement reads.
+    // From a boundary, the page is joined only if the boundary was kept under the version this statement reads;
+    // a page kept whole, only if the version has moved since.
     const join = start ? sql`${sql.ref('total.version')} = ${start.version}` : sql`true`
+    // A page kept whole: its rows only if the version has moved since. Inside the page's query, where
+    // PostgreSQL tests it once before reading (a one-time filter); as the join's condition it read the
+    // rows and then dropped them.
+    const page = pageQuery(db, resource, query, scope, start, keptVersion === undefined ? undefined : sql<boolean>`${sql.ref('total.version')} <> ${keptVersion}`)
     return sql`select ${sql.ref(`total.n`)} as ${sql.ref(TOTAL)}${version}, page.* from ${countQuery(db, resource, query, scope, stored)} as total
-    left join lateral ${pageQuery(db, resource, query, scope, start)} as page on ${join} order by ${order}`.compile(db)
+    left join lateral ${page} as page on ${join} order by ${order}`.compile(db)
   })
 }
 
 /**
  * What a list statement binds, in its order: the count's (the stored count's table, then its channel or
  * its reference column and value; else the conditions), then the page's conditions, limit and offset; from a boundary, its values instead of the
- * limit (written into the SQL) and offset, then its version.
+ * limit (written into the SQL) and offset, then its version; with a page kept whole, that page's version before the limit.
  */
-function listParameters(resource: Resource, conditions: FilterCondition[], stored: StoredCount | null, limit: number, offset: number, start?: StartAt): unknown[] {
+function listParameters(resource: Resource, conditions: FilterCondition[], stored: StoredCount | null, limit: number, offset: number, start?: StartAt, keptVersion?: string): unknown[] {
   const bound = conditions.flatMap((condition) => condition.parameters ?? [])
   const count =
     stored === null ? bound : stored === 'all' ? [resource.table] : typeof stored === 'object' ? [resource.table, stored.column, stored.value] : [resource.table, stored]
-  return start ? [...count, ...bound, ...start.values, start.version] : [...count, ...bound, limit, offset]
+  if (start) return [...count, ...bound, ...start.values, start.version]
+  return keptVersion === undefined ? [...count, ...bound, limit, offset] : [...count, ...bound, keptVersion, limit, offset]
 }
 
 /**
@@ -300,6 +350,11 @@ export async function assertChoicesExist(db: Db, resource: Resource, query: List
 /** How deep pages of counted lists were read so far in this process (tests). */
 export function deepPageReads(): Readonly<typeof deepReads> {
   return { ...deepReads }
+}
+
+/** How first pages of counted lists were read so far (tests): from kept rows, or with their rows. */
+export function keptPageReads(): Readonly<typeof firstPageReads> {
+  return { ...firstPageReads }
 }
 
 /** List shapes with their SQL kept, and shapes compiled every time (tests: a list's second call binds, it does not compile). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngines, type TestDatabase } from '@/db/test-engines'
 import { binNumbers } from '@/lib/bin-numbers/resource'
 import { listRecords } from './crud'
-import { deepPageReads } from './list'
+import { deepPageReads, keptPageReads } from './list'
 
 // Deep pages of a counted list start at a boundary kept from an earlier read when nothing has changed
 // since (the row_counts version says so), and read from the start again after any write: every answer
@@ -167,12 +167,62 @@ describe.each(await testEngines())('deep pages from kept boundaries on $name', (
     expect(deepPageReads()).toEqual(before)
   })
 
+  it('keeps a first page whole while nothing changes, and reads its rows again after any write', async ({ skip }) => {
+    if (!available) skip()
+    const { db } = database
+    const card = cards[0]
+    const plain = async () => (await db.selectFrom('bin_numbers').select(['id', 'is_active']).where('card_id', '=', card).orderBy('id').limit(20).execute()).map((row) => [row.id, row.is_active])
+    const shown = (answer: Awaited<ReturnType<typeof list>>) => answer.results.map((row) => [row.pk, row.is_active])
+    let before = keptPageReads()
+    const first = await list(`card=${card}`)
+    expect(await list(`card=${card}`)).toEqual(first)
+    const unfiltered = await list('')
+    expect(await list('')).toEqual(unfiltered)
+    expect(shown(first)).toEqual(await plain())
+    let after = keptPageReads()
+    expect([after.read - before.read, after.kept - before.kept]).toEqual([2, 2])
+
+    // A write by plain SQL (as psql or another process would make it) moves the card's version and the table's.
+    const [row] = first.results as { pk: number; is_active: boolean }[]
+    await sql`update bin_numbers set is_active = ${!row.is_active} where id = ${row.pk}`.execute(db)
+    before = keptPageReads()
+    const changed = await list(`card=${card}`)
+    expect(changed.results[0].is_active).toBe(!row.is_active)
+    expect(shown(changed)).toEqual(await plain())
+    expect((await list('')).results.find((item) => item.pk === row.pk)?.is_active ?? !row.is_active).toBe(!row.is_active)
+    after = keptPageReads()
+    expect([after.read - before.read, after.kept - before.kept]).toEqual([2, 0])
+
+    // A write rolled back moves nothing: the kept rows answer.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`update bin_numbers set is_active = ${row.is_active} where id = ${row.pk}`.execute(trx)
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow('rolled back')
+    before = keptPageReads()
+    expect(await list(`card=${card}`)).toEqual(changed)
+    after = keptPageReads()
+    expect([after.read - before.read, after.kept - before.kept]).toEqual([0, 1])
+
+    // Other pages and limits are kept apart; a filter without a stored count is never kept.
+    expect(ids(await list(`card=${card}&page=2`))).not.toEqual(ids(changed))
+    expect((await list(`card=${card}&limit=5`)).results).toEqual(changed.results.slice(0, 5))
+    before = keptPageReads()
+    await list(`card=${card}&is_active=true`)
+    await list(`card=${card}&is_active=true`)
+    expect(keptPageReads()).toEqual(before)
+    await sql`update bin_numbers set is_active = ${row.is_active} where id = ${row.pk}`.execute(db)
+  })
+
   it('counts and pages nothing after a truncate', async ({ skip }) => {
     if (!available) skip()
     expect(ids(await list('ordering=-modified_date&page=60'))).toEqual(await expected('desc', 60))
     await sql`truncate bin_numbers`.execute(database.db)
     await expect(list('ordering=-modified_date&page=60')).rejects.toThrow('Invalid page.')
+    // (First pages kept before the truncate are read again: it moved the versions.)
+    expect(await list('')).toMatchObject({ count: 0, results: [] })
     expect((await list('ordering=-modified_date')).count).toBe(0)
-    expect((await list(`card=${cards[0]}`)).count).toBe(0)
+    expect(await list(`card=${cards[0]}`)).toMatchObject({ count: 0, results: [] })
   })
 })

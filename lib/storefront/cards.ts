@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { readRows } from '@/db/connection'
+import { KeptStatements } from '@/db/kept-statements'
 import type { Database } from '@/db/types'
 import { InvalidError } from '@/lib/http/errors'
 import { logoUrl } from './assets'
@@ -177,14 +178,16 @@ export function parseBinQuery(raw: string | null): string | null {
   return digits
 }
 
+/** findBin's two shapes (one candidate or two), compiled once: a card lookup with a card number's start reads it every time. */
+const binStatements = new KeptStatements(2)
+
 /** The active BIN row owning a card number's start; an 8-digit BIN wins over its 6-digit prefix. */
 export async function findBin(db: Kysely<Database>, channelId: number, digits: string) {
   const candidates = digits.length >= 8 ? [digits.slice(0, 8), digits.slice(0, 6)] : [digits.slice(0, 6)]
-  const rows = await readRows<{ bin_number: string; card_id: number }>(
-    db,
+  const statement = binStatements.statement(`bin-${candidates.length}`, [channelId, ...candidates, true], () =>
     db.selectFrom('bin_numbers').select(['bin_number', 'card_id']).where('channel_id', '=', channelId).where('bin_number', 'in', candidates).where('is_active', '=', true).compile(),
-    { prepared: true },
   )
+  const rows = await readRows<{ bin_number: string; card_id: number }>(db, statement, { prepared: true })
   return rows.sort((a, b) => b.bin_number.length - a.bin_number.length)[0] ?? null
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { readRows } from '@/db/connection'
+import { KeptStatements } from '@/db/kept-statements'
 import type { Database } from '@/db/types'
 import { InvalidError, NotFoundError } from '@/lib/http/errors'
 import { pageLinks } from '@/lib/resource/list'
@@ -23,9 +24,14 @@ export function productView(row: ProductRow): ProductView {
 
 const PRODUCT_COLUMNS = ['id', 'name', 'sku', 'price', 'currency', 'image'] as const
 
+/** The storefront's per-request reads, compiled once (every card lookup of a product page reads its product). */
+const storefrontStatements = new KeptStatements(8)
+
 export async function findProduct(db: Kysely<Database>, channelId: number, productId: number): Promise<ProductRow | undefined> {
-  const query = db.selectFrom('products').select(PRODUCT_COLUMNS).where('id', '=', productId).where('channel_id', '=', channelId)
-  return (await readRows<ProductRow>(db, query.compile(), { prepared: true }))[0]
+  const statement = storefrontStatements.statement('product', [productId, channelId], () =>
+    db.selectFrom('products').select(PRODUCT_COLUMNS).where('id', '=', productId).where('channel_id', '=', channelId).compile(),
+  )
+  return (await readRows<ProductRow>(db, statement, { prepared: true }))[0]
 }
 
 export async function getProduct(db: Kysely<Database>, channelId: number, productId: number): Promise<ProductView> {
