@@ -123,15 +123,22 @@ export function streamPayments(db: Kysely<Database>, filters: PaymentFilters): A
   )
 }
 
-/** One page (`limit`/`offset`) of list items, oldest first. */
+/**
+ * One page (`limit`/`offset`) of list items, oldest first. The page's ids come first, from the filters'
+ * index alone, then their rows: a filter on dates matches a week's rows in an order other than the ids',
+ * and reading and sorting every matching row whole to keep 50 cost PostgreSQL about twice what sorting
+ * their ids from an index-only scan does (a week of 1,500 settled payments: 1.09 against 0.57 ms, generic
+ * plans; decision 034).
+ */
 export async function pagePayments(db: Kysely<Database>, filters: PaymentFilters): Promise<ListRow[]> {
   const limit = filters.limit ?? 100
   const offset = filters.offset ?? 0
   return readRows<ListRow>(
     db,
-    listStatement(filters, { shape: 'page', parameters: [limit, offset] }, () =>
-      filtered(db.selectFrom('ledger_payments').select(LIST_COLUMNS), filters).orderBy('ledger_payments.id').limit(limit).offset(offset).compile(),
-    ),
+    listStatement(filters, { shape: 'page', parameters: [limit, offset] }, () => {
+      const ids = filtered(db.selectFrom('ledger_payments').select('ledger_payments.id'), filters).orderBy('ledger_payments.id').limit(limit).offset(offset)
+      return db.selectFrom('ledger_payments').select(LIST_COLUMNS).where('ledger_payments.id', 'in', ids).orderBy('ledger_payments.id').compile()
+    }),
   )
 }
 
