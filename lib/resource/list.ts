@@ -282,8 +282,7 @@ function listStatement(db: Db, resource: Resource, query: ListQuery, scope: Filt
   return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset, start, keptVersion) : undefined, () => {
     const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))
     const version = stored === null ? sql`` : sql`, ${sql.ref('total.version')} as ${sql.ref(VERSION)}`
-    // From a boundary, the page is joined only if the boundary was kept under the version this statement reads;
-    // a page kept whole, only if the version has moved since.
+    // From a boundary, the page is joined only if the boundary was kept under the version this statement reads.
     const join = start ? sql`${sql.ref('total.version')} = ${start.version}` : sql`true`
     // A page kept whole: its rows only if the version has moved since. Inside the page's query, where
     // PostgreSQL tests it once before reading (a one-time filter); as the join's condition it read the
