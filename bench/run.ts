@@ -50,7 +50,7 @@ const CONNECTIONS = 32
  * long-running server's; V8's optimizing compiler runs on a thread of its own that, with both cores busy
  * (server, PostgreSQL and load generator), got little time: the app's larger code took 20–40 s of load to
  * reach its steady rate (the floor's few functions, a few seconds), and a fixed 2-second warm-up measured
- * the app's endpoints half-compiled (decision 033).
+ * the app's endpoints half-compiled (decision 034).
  */
 const WARMUP_WINDOW_S = 2
 const WARMUP_MIN = Number(process.env.BENCH_WARMUP_MIN || 3)

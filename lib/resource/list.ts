@@ -193,7 +193,7 @@ function keptPageKey(resource: Resource, query: ListQuery, scope: FilterConditio
   if (offset >= DEFERRED_JOIN_OFFSET || resource.readWith || resource.redact) return undefined
   const stored = countScope(resource, query, scope)
   if (stored === null) return undefined
-  return `${resource.name}|${storedCountKey(stored)}|${query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(',')}|${query.limit}|${offset}`
+  return `${countedListName(resource, query, stored)}|${query.limit}|${offset}`
 }
 
 /**
@@ -222,7 +222,8 @@ export async function runList(db: Db, resource: Resource, query: ListQuery, scop
     found = await readRows<Record<string, unknown>>(db, listStatement(db, resource, query, scope))
   } else if (list !== undefined) deepReads[start ? 'fromBoundary' : 'fromStart'] += 1
   const count = Number(found[0]?.[TOTAL] ?? 0)
-  if (kept && String(found[0]?.[VERSION]) === kept.version) {
+  const version = String(found[0]?.[VERSION])
+  if (kept && version === kept.version) {
     // Nothing changed since the page was kept: the statement read the count alone.
     firstPageReads.kept += 1
     return { rows: kept.rows, count, kept: true }
@@ -231,11 +232,10 @@ export async function runList(db: Db, resource: Resource, query: ListQuery, scop
   for (const { [TOTAL]: _total, [VERSION]: _version, ...row } of found) if (row.id !== null && row.id !== undefined) rows.push(asRow(row))
   if (keptPages) {
     firstPageReads.read += 1
-    keptPages.set(pageKey!, String(found[0][VERSION]), rows)
+    keptPages.set(pageKey!, version, rows)
   }
   if (list !== undefined && rows.length) {
     // Where this page starts (its first row), and where the next one does (just after its last row).
-    const version = String(found[0][VERSION])
     const valuesOf = (row: Record<string, unknown>) => query.ordering.map(({ column }) => row[column])
     boundaries!.record(list, version, offset, { values: valuesOf(found[0]), inclusive: true })
     boundaries!.record(list, version, offset + query.limit, { values: valuesOf(found[found.length - 1]), inclusive: false })
@@ -253,7 +253,17 @@ function boundaryList(resource: Resource, query: ListQuery, scope: FilterConditi
   if (stored === null) return undefined
   const direction = query.ordering[0].direction
   for (const { column, direction: other } of query.ordering) if (other !== direction || !neverNull(resource, column)) return undefined
-  return `${resource.name}|${storedCountKey(stored)}|${query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(',')}`
+  return countedListName(resource, query, stored)
+}
+
+/** A counted list's name (its stored count and its ordering), under which its boundaries and kept pages are kept. */
+function countedListName(resource: Resource, query: ListQuery, stored: StoredCount): string {
+  return `${resource.name}|${storedCountKey(stored)}|${orderingKey(query)}`
+}
+
+/** The list's ordering as text (`modified_date desc,id desc`): part of the names lists and statements are kept by. */
+function orderingKey(query: ListQuery): string {
+  return query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(',')
 }
 
 function neverNull(resource: Resource, column: string): boolean {
@@ -277,7 +287,7 @@ function listStatement(db: Db, resource: Resource, query: ListQuery, scope: Filt
   const shaped = conditions.every((condition) => condition.shape !== undefined)
   const shape = shaped
     ? [resource.name, resource.table, stored === null ? 'count' : stored === 'all' ? 'stored' : typeof stored === 'object' ? `stored ${stored.column}` : 'stored channel', start ? `from ${start.inclusive ? 'at' : 'after'} ${query.limit}` : offset >= DEFERRED_JOIN_OFFSET ? 'deep' : keptVersion === undefined ? 'page' : 'page unless kept',
-        query.ordering.map(({ column, direction }) => `${column} ${direction}`).join(','), ...conditions.map((condition) => condition.shape)].join('|')
+        orderingKey(query), ...conditions.map((condition) => condition.shape)].join('|')
     : undefined
   return listStatements.statement(shape, shaped ? listParameters(resource, conditions, stored, query.limit, offset, start, keptVersion) : undefined, () => {
     const order = sql.join(query.ordering.map(({ column, direction }) => sql`${sql.ref(`page.${column}`)} ${sql.raw(direction)}`))

@@ -24,11 +24,11 @@ export function productView(row: ProductRow): ProductView {
 
 const PRODUCT_COLUMNS = ['id', 'name', 'sku', 'price', 'currency', 'image'] as const
 
-/** The storefront's per-request reads, compiled once (every card lookup of a product page reads its product). */
-const storefrontStatements = new KeptStatements(8)
+/** findProduct's statement, compiled once: every card lookup of a product page reads its product. */
+const productStatements = new KeptStatements(1)
 
 export async function findProduct(db: Kysely<Database>, channelId: number, productId: number): Promise<ProductRow | undefined> {
-  const statement = storefrontStatements.statement('product', [productId, channelId], () =>
+  const statement = productStatements.statement('by-id', [productId, channelId], () =>
     db.selectFrom('products').select(PRODUCT_COLUMNS).where('id', '=', productId).where('channel_id', '=', channelId).compile(),
   )
   return (await readRows<ProductRow>(db, statement, { prepared: true }))[0]
