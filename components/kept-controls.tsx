@@ -1,6 +1,6 @@
 'use client'
 
-import { forwardRef, useEffect, useImperativeHandle, useRef, type ChangeEvent, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type ChangeEvent, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 
@@ -48,10 +48,28 @@ function firstShown(select: HTMLSelectElement): string {
   return (options.find((option) => option.defaultSelected) ?? options[0])?.value ?? ''
 }
 
-/** A `<select>` with an onChange that also receives a choice made before hydration. */
+/**
+ * A `<select>` with an onChange that also receives a choice made before hydration.
+ *
+ * A controlled select whose value comes back later (a choice that navigates, and the URL's value arrives
+ * with the next page) shows the choice meanwhile, until its value prop changes. Without that, any render
+ * in between (the navigation's pending state) wrote the old value back into the element; a choice made
+ * during hydration was then adopted from the `input` event and undone by the `change` event that follows
+ * it, which read the old value back and asked to navigate there (reproduced with Chromium's CPU slowed 8×).
+ */
 export function KeptSelect(props: SelectHTMLAttributes<HTMLSelectElement>) {
-  const ref = useKeptControl<HTMLSelectElement>(shown(props.value, props.defaultValue), props.onChange, firstShown)
-  return <select ref={ref} {...props} />
+  const { onChange } = props
+  const [chosen, setChosen] = useState<{ value: string; over: unknown } | null>(null)
+  const controlled = props.value !== undefined
+  const handleChange = onChange
+    ? (event: ChangeEvent<HTMLSelectElement>) => {
+        if (controlled) setChosen({ value: event.target.value, over: props.value })
+        onChange(event)
+      }
+    : undefined
+  const ref = useKeptControl<HTMLSelectElement>(shown(props.value, props.defaultValue), handleChange, firstShown)
+  const value = controlled && chosen && Object.is(chosen.over, props.value) ? chosen.value : props.value
+  return <select ref={ref} {...props} value={value} onChange={handleChange} />
 }
 
 /** A `<textarea>` with an onChange that also receives what was typed into it before hydration. */
