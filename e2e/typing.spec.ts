@@ -227,9 +227,12 @@ test.describe('typing at once', () => {
     await expect(page.getByRole('table', { name: 'Audit log entries' }).locator('tbody > tr')).toHaveCount(1)
   })
 
-  test('a page size and a filter chosen while a slow CPU hydrates the list are applied', async ({ page }) => {
+  test('a page size and a filter chosen while a slow CPU hydrates the list are applied', async ({ page, request }) => {
     // Not before hydration but during it: the choice's input event makes React hydrate the select at
     // once, and the change event right behind it once read the old value back and undid the choice.
+    const tag = uid()
+    // The audit log offers the resources it holds entries for: one bank's creation is enough.
+    await apiCreate(request, 'banks', { name: `Slow CPU bank ${tag}`, slug: `slow-${tag}`, channel: 1 })
     await signIn(page)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
@@ -247,6 +250,10 @@ test.describe('typing at once', () => {
     await expect(page).toHaveURL(/resource=banks/)
     await expect(page.getByLabel('Resource')).toHaveValue('banks')
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+    // The choice shown while its page came was the select's own; once cleared, the URL's value shows again.
+    await page.getByRole('button', { name: 'Clear filters' }).first().click()
+    await expect(page).not.toHaveURL(/resource=/)
+    await expect(page.getByLabel('Resource')).toHaveValue('')
   })
 
   test('files chosen before hydration (bank CSV, BIN numbers) are read and upload', async ({ page, request }) => {
