@@ -8,6 +8,7 @@
 import cluster from 'node:cluster'
 import { createServer } from 'node:http'
 import pg from 'pg'
+import { poolSize } from '../db/pool-size'
 import { ENDPOINTS } from './endpoints'
 
 const port = Number(process.env.PORT)
@@ -25,7 +26,7 @@ if (workers > 1 && cluster.isPrimary) {
   const identity = (value: string) => value
   const db = new pg.Pool({
     connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.DATABASE_POOL_SIZE || 10),
+    max: poolSize(),
     options: '-c TimeZone=UTC',
     types: { getTypeParser: ((oid: number, format?: string) => ([1184, 1114, 1082, 1700].includes(oid) ? identity : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
   })

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { CompiledQuery, Kysely, PostgresDialect, type Dialect, type Transaction } from 'kysely'
 import type { Statement } from './kept-statements'
+import { poolSize } from './pool-size'
 import { PreparedStatements } from './prepared-statements'
 import type { Database } from './types'
 
@@ -79,7 +80,7 @@ async function createDialect(env: NodeJS.ProcessEnv): Promise<{ dialect: Dialect
     const Pool = pg.default?.Pool ?? pg.Pool
     const pool = new Pool({
       connectionString: env.DATABASE_URL,
-      max: Number(env.DATABASE_POOL_SIZE || 10),
+      max: poolSize(env),
       // A server that does not answer at all (a black-holed network) fails the request as 503, not never.
       connectionTimeoutMillis: Number(env.DATABASE_CONNECT_TIMEOUT_MS || 5000),
       options: '-c TimeZone=UTC',
