@@ -69,9 +69,9 @@ export function KeptSelect(props: SelectHTMLAttributes<HTMLSelectElement>) {
     : undefined
   const ref = useKeptControl<HTMLSelectElement>(shown(props.value, props.defaultValue), handleChange, firstShown)
   // Once the value prop moves, the choice is over: it must not show again if the prop comes back later.
-  if (chosen && !Object.is(chosen.over, props.value)) setChosen(null)
-  const value = controlled && chosen && Object.is(chosen.over, props.value) ? chosen.value : props.value
-  return <select ref={ref} {...props} value={value} onChange={handleChange} />
+  const showing = chosen && Object.is(chosen.over, props.value) ? chosen : null
+  if (chosen && !showing) setChosen(null)
+  return <select ref={ref} {...props} value={showing ? showing.value : props.value} onChange={handleChange} />
 }
 
 /** A `<textarea>` with an onChange that also receives what was typed into it before hydration. */
