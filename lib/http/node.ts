@@ -116,10 +116,14 @@ async function write(res: ServerResponse, response: Response, head: boolean) {
     // A JSON answer whose headers are still a record: status, headers and body in one writeHead and end.
     // Encoded once: Buffer.byteLength and then end(text) walked a long answer twice (a storefront card list
     // with Turkish labels is a two-byte string of tens of kB).
-    const body = Buffer.from(text!)
+    const body = typeof text === 'string' ? Buffer.from(text) : text!
     const raw: string[] = []
-    for (const name in fields) raw.push(name, fields[name])
-    raw.push('content-length', String(body.length))
+    for (const name in fields) {
+      const value = fields[name]
+      if (typeof value === 'string') raw.push(name, value)
+      else for (const each of value) raw.push(name, each)
+    }
+    raw.push('content-length', String(body.byteLength))
     res.writeHead(response.status, raw)
     res.end(head ? undefined : body)
     return
@@ -129,7 +133,7 @@ async function write(res: ServerResponse, response: Response, head: boolean) {
   const cookies = response.headers.getSetCookie()
   if (cookies.length) res.setHeader('set-cookie', cookies)
   if (text !== undefined) {
-    res.setHeader('content-length', Buffer.byteLength(text))
+    res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength)
     res.end(head ? undefined : text)
     return
   }

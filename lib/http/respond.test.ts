@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bodilessRequest } from './node-request'
-import { TextResponse, json, textOf } from './respond'
+import { TextResponse, appendHeader, encodedJson, json, setHeader, textOf } from './respond'
 
 describe('json(): a Response whose body stays a string until read', () => {
   it('is a Response with its status, headers and text, and reads like one', async () => {
@@ -44,6 +44,46 @@ describe('json(): a Response whose body stays a string until read', () => {
     expect(fromHeaders.headerFields()).toBeUndefined()
     expect(fromHeaders.headers.get('x-a')).toBe('1')
     expect(new TextResponse('{}', { headers: [['x-b', '2']] }).headers.get('x-b')).toBe('2')
+  })
+
+  it('sets and appends headers without leaving the record, as fetch’s Headers would; set-cookie stays one per cookie', () => {
+    const response = json({ a: 1 }) as TextResponse
+    setHeader(response, 'cache-control', 'private, no-store')
+    appendHeader(response, 'vary', 'Cookie')
+    appendHeader(response, 'vary', 'Accept-Language')
+    appendHeader(response, 'set-cookie', 'a=1; Path=/')
+    appendHeader(response, 'set-cookie', 'b=2; Path=/')
+    expect(response.headerFields()).toEqual({
+      'content-type': 'application/json',
+      'cache-control': 'private, no-store',
+      vary: 'Cookie, Accept-Language',
+      'set-cookie': ['a=1; Path=/', 'b=2; Path=/'],
+    })
+    const real = new Headers({ 'content-type': 'application/json', 'cache-control': 'private, no-store' })
+    real.append('vary', 'Cookie')
+    real.append('vary', 'Accept-Language')
+    real.append('set-cookie', 'a=1; Path=/')
+    real.append('set-cookie', 'b=2; Path=/')
+    expect([...response.headers]).toEqual([...real])
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/'])
+    // Once the Headers exist, changes go there; a plain Response takes the same calls.
+    appendHeader(response, 'set-cookie', 'c=3')
+    expect(response.headers.getSetCookie()).toHaveLength(3)
+    const plain = new Response(null, { status: 204 })
+    setHeader(plain, 'cache-control', 'no-store')
+    appendHeader(plain, 'set-cookie', 'a=1')
+    expect(plain.headers.get('cache-control')).toBe('no-store')
+    expect(plain.headers.getSetCookie()).toEqual(['a=1'])
+  })
+
+  it('answers with bytes encoded once, read like any body and never changed by reading', async () => {
+    const bytes = Buffer.from(JSON.stringify({ label: 'Peşin fiyatına 3 taksit' }))
+    const first = encodedJson(bytes)
+    expect(textOf(first)).toBe(bytes)
+    expect(first.headers.get('content-type')).toBe('application/json')
+    expect(await first.json()).toEqual({ label: 'Peşin fiyatına 3 taksit' })
+    expect(await encodedJson(bytes).clone().text()).toBe('{"label":"Peşin fiyatına 3 taksit"}')
+    expect(bytes.toString()).toBe('{"label":"Peşin fiyatına 3 taksit"}')
   })
 
   it('is only for texts made by json(): other Responses have no text', () => {

@@ -13,10 +13,11 @@ import { isDatabaseUnavailable } from './unavailable'
 export class TextResponse extends Response {
   #full: Response | undefined
   /** Lowercase names; undefined once `headers` was asked for (from then on the real Headers hold them). */
-  #fields: Record<string, string> | undefined
+  #fields: Record<string, string | string[]> | undefined
   #headers: Headers | undefined
   constructor(
-    readonly bodyText: string,
+    /** The body: its text, or its UTF-8 bytes when they were encoded once and are shared by many answers. */
+    readonly bodyText: string | Uint8Array,
     init: { status?: number; statusText?: string; headers?: HeadersInit },
   ) {
     super(null, { status: init.status, statusText: init.statusText })
@@ -31,13 +32,18 @@ export class TextResponse extends Response {
   /** The answer's headers as fetch's Headers, made on first use; later changes go there. */
   liveHeaders(): Headers {
     if (!this.#headers) {
-      this.#headers = new Headers(this.#fields)
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(this.#fields!)) {
+        if (typeof value === 'string') headers.append(name, value)
+        else for (const each of value) headers.append(name, each)
+      }
+      this.#headers = headers
       this.#fields = undefined
     }
     return this.#headers
   }
-  /** The headers as a record while nothing has asked for `headers` (the fast path writes it as is), else undefined. */
-  headerFields(): Readonly<Record<string, string>> | undefined {
+  /** The headers as a record (a repeated header, set-cookie, as a list) while nothing has asked for `headers` (the fast path writes it as is), else undefined. */
+  headerFields(): Readonly<Record<string, string | readonly string[]>> | undefined {
     return this.#fields
   }
   /** Sets each header the answer does not set itself (lowercase names), without making fetch's Headers. */
@@ -50,9 +56,23 @@ export class TextResponse extends Response {
     }
     for (const name in headers) if (fields[name] === undefined) fields[name] = headers[name]
   }
+  /** `headers.set` (a lowercase name) without making fetch's Headers. */
+  setHeader(name: string, value: string): void {
+    if (this.#fields) this.#fields[name] = value
+    else this.#headers!.set(name, value)
+  }
+  /** `headers.append` (a lowercase name) without making fetch's Headers: set-cookie stays one header per cookie, others join with ", " as fetch's do. */
+  appendHeader(name: string, value: string): void {
+    const fields = this.#fields
+    if (!fields) return this.#headers!.append(name, value)
+    const now = fields[name]
+    if (now === undefined) fields[name] = name === 'set-cookie' ? [value] : value
+    else if (typeof now !== 'string') now.push(value)
+    else fields[name] = name === 'set-cookie' ? [now, value] : `${now}, ${value}`
+  }
   /** The Response with the body, made once, with the headers as they are when it is first read. */
   materialized(): Response {
-    return (this.#full ??= new Response(this.bodyText, { status: this.status, statusText: this.statusText, headers: this.liveHeaders() }))
+    return (this.#full ??= new Response(this.bodyText as BodyInit, { status: this.status, statusText: this.statusText, headers: this.liveHeaders() }))
   }
   /** Read yet? (Asking makes no stream.) */
   consumed(): boolean {
@@ -96,13 +116,30 @@ Object.defineProperty(TextResponse.prototype, 'clone', {
   },
 })
 
-/** The body of a `TextResponse` as its string (no stream read), else undefined. */
-export function textOf(response: Response): string | undefined {
+/** The body of a `TextResponse` as its string or encoded bytes (no stream read), else undefined. */
+export function textOf(response: Response): string | Uint8Array | undefined {
   return response instanceof TextResponse ? response.bodyText : undefined
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new TextResponse(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+}
+
+/** A JSON answer already encoded (a body many answers share, kept encoded: it is never changed). */
+export function encodedJson(bytes: Uint8Array, status = 200): Response {
+  return new TextResponse(bytes, { status, headers: { 'content-type': 'application/json' } })
+}
+
+/** `response.headers.set`, keeping a `TextResponse`'s headers a record (the fast path writes it in one go). */
+export function setHeader(response: Response, name: string, value: string): void {
+  if (response instanceof TextResponse) response.setHeader(name, value)
+  else response.headers.set(name, value)
+}
+
+/** `response.headers.append`, keeping a `TextResponse`'s headers a record. */
+export function appendHeader(response: Response, name: string, value: string): void {
+  if (response instanceof TextResponse) response.appendHeader(name, value)
+  else response.headers.append(name, value)
 }
 
 export function noContent(): Response {

@@ -8,7 +8,7 @@ import {
 } from '@/lib/auth/shopper-session'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/http/errors'
 import { withRequestContext } from '@/lib/http/request-context'
-import { errorResponse } from '@/lib/http/respond'
+import { appendHeader, errorResponse, setHeader } from '@/lib/http/respond'
 import { storefrontChannelId } from './channel'
 import { pickLanguage, type Language } from './language'
 
@@ -33,12 +33,13 @@ export type StorefrontHandler = (request: Request, context: StorefrontContext) =
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-// An empty session holds nothing, so one sealed copy serves every new visitor for an hour rather than
-// sealing on each first answer (the card lists are a shop's hottest endpoints).
-let emptySeal: { value: string; at: number } | undefined
-async function sealedEmptySession(): Promise<string> {
-  if (!emptySeal || Date.now() - emptySeal.at > 3_600_000) emptySeal = { value: await sealShopperSession({}), at: Date.now() }
-  return emptySeal.value
+// An empty session holds nothing, so one sealed copy (its whole cookie) serves every new visitor for an
+// hour rather than sealing on each first answer (the card lists are a shop's hottest endpoints).
+let emptySession: { cookie: string; at: number } | undefined
+async function emptySessionCookie(): Promise<string> {
+  if (!emptySession || Date.now() - emptySession.at > 3_600_000)
+    emptySession = { cookie: sessionCookieHeader(await sealShopperSession({})), at: Date.now() }
+  return emptySession.cookie
 }
 
 export function storefrontHandler(handler: StorefrontHandler, options: { shopper?: boolean } = {}) {
@@ -70,11 +71,12 @@ export function storefrontHandler(handler: StorefrontHandler, options: { shopper
       response.headers.delete('www-authenticate')
     }
     // Personal answers (and any that set cookies) are never cached by a shared cache.
-    response.headers.set('cache-control', 'private, no-store')
-    response.headers.append('vary', 'Cookie')
-    if (replaced) response.headers.append('set-cookie', sessionCookieHeader(await sealShopperSession(replaced)))
-    else if (!cookies[SESSION_COOKIE]) response.headers.append('set-cookie', sessionCookieHeader(await sealedEmptySession()))
-    if (!cookies[CSRF_COOKIE]) response.headers.append('set-cookie', csrfCookieHeader(newCsrfToken()))
+    // (Through setHeader/appendHeader: a JSON answer's headers stay a record the fast path writes in one go.)
+    setHeader(response, 'cache-control', 'private, no-store')
+    appendHeader(response, 'vary', 'Cookie')
+    if (replaced) appendHeader(response, 'set-cookie', sessionCookieHeader(await sealShopperSession(replaced)))
+    else if (!cookies[SESSION_COOKIE]) appendHeader(response, 'set-cookie', await emptySessionCookie())
+    if (!cookies[CSRF_COOKIE]) appendHeader(response, 'set-cookie', csrfCookieHeader(newCsrfToken()))
     return response
   }
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDatabase } from '@/db/seed'
 import { testEngines, type TestDatabase } from '@/db/test-engines'
-import { availableCards } from './card-lookups'
+import { availableCards, availableCardsAnswer } from './card-lookups'
 import { cardPage, evaluateCards, findBin, loadWorkingSet } from './cards'
 
 // The card lookups keep the channel's working set under the version of its tables (migration 0014): after
@@ -30,7 +30,10 @@ describe.each(await testEngines())('the kept working set on $name', ({ available
   }
   const same = async (what: string, amount = '500.00', binNumber?: string, language = 'tr') => {
     const answer = await availableCards(database.db, channel, amount, { language, binNumber })
-    expect(answer, what).toEqual(await fresh(amount, binNumber, language))
+    const expected = await fresh(amount, binNumber, language)
+    expect(answer, what).toEqual(expected)
+    // The encoded answer, kept beside the list, moves with it.
+    expect(JSON.parse((await availableCardsAnswer(database.db, channel, amount, { language, binNumber })).toString()), `${what} (encoded)`).toEqual(expected)
     return answer
   }
   const changeRows = async () => Number((await sql<{ n: string }>`select count(*)::text as n from settings_changes`.execute(database.db)).rows[0].n)

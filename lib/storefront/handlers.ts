@@ -1,12 +1,12 @@
 import 'server-only'
 import { readBody } from '@/lib/http/body'
 import { NotFoundError } from '@/lib/http/errors'
-import { json, noContent } from '@/lib/http/respond'
+import { encodedJson, json, noContent } from '@/lib/http/respond'
 import { clientAddress } from '@/lib/auth/client-address'
 import { signInShopper } from '@/lib/auth/shopper'
 import { pathId, storefrontHandler } from './area'
 import { adoptBasket, basketView, checkoutPreOrder, findBasketId, findPreOrder, getPreOrder, sessionBasketTotal, setBasketItem } from './basket'
-import { availableCards } from './card-lookups'
+import { availableCardsAnswer } from './card-lookups'
 import { parseBinQuery } from './cards'
 import { findProduct, getProduct, listProducts } from './catalog'
 import { masterpassConfig } from './masterpass'
@@ -23,14 +23,14 @@ const shopper = { shopper: true }
 export const cardsForBasket = storefrontHandler(async (request, { db, channelId, session, language }) => {
   const binNumber = parseBinQuery(new URL(request.url).searchParams.get('bin_number'))
   const amount = await sessionBasketTotal(db, channelId, session)
-  return json(await availableCards(db, channelId, amount, { language, binNumber }))
+  return encodedJson(await availableCardsAnswer(db, channelId, amount, { language, binNumber }))
 })
 
 // GET /payments/cards/pre-order/
 export const cardsForPreOrder = storefrontHandler(async (request, { db, channelId, session, language }) => {
   const binNumber = parseBinQuery(new URL(request.url).searchParams.get('bin_number'))
   const preOrder = await findPreOrder(db, await findBasketId(db, channelId, session))
-  return json(await availableCards(db, channelId, preOrder?.total_amount ?? null, { language, binNumber }))
+  return encodedJson(await availableCardsAnswer(db, channelId, preOrder?.total_amount ?? null, { language, binNumber }))
 })
 
 // GET /payments/cards/product/{pk}/
@@ -38,7 +38,7 @@ export const cardsForProduct = storefrontHandler(async (request, { db, channelId
   const binNumber = parseBinQuery(new URL(request.url).searchParams.get('bin_number'))
   const product = await findProduct(db, channelId, pathId(params.pk))
   if (!product) throw new NotFoundError()
-  return json(await availableCards(db, channelId, product.price, { language, binNumber }))
+  return encodedJson(await availableCardsAnswer(db, channelId, product.price, { language, binNumber }))
 })
 
 // POST /payments/stored-cards/ (our documented addition: the card data the spec "cached during earlier step")
