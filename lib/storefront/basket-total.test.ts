@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngines, type TestDatabase } from '@/db/test-engines'
 import type { ShopperSession } from '@/lib/auth/shopper-session'
-import { basketTotal, findBasketId, sessionBasketTotal } from './basket'
+import { basketTotal, findBasketId, sessionBasketTotal, totalStatements } from './basket'
 
 // The basket card lookups find the session's basket and sum it in one statement: for every kind of
 // session it must give what finding the basket and then summing it gives, exactly.
@@ -68,5 +68,7 @@ describe.each(await testEngines())('the session basket total on $name', ({ avail
       'no basket': null,
     })
     expect(await sessionBasketTotal(db, otherShop, sessions["another channel's basket"])).toBe('0.20')
+    // Both shapes (a shopper's basket, a visitor's) were compiled once and kept, not compiled per lookup.
+    expect(totalStatements.counts()).toEqual({ kept: 2, compiledEachTime: 0 })
   })
 })

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { readRows } from '@/db/connection'
+import { KeptStatements } from '@/db/kept-statements'
 import type { Database } from '@/db/types'
 import type { ShopperSession } from '@/lib/auth/shopper-session'
 import { InvalidError, NotFoundError } from '@/lib/http/errors'
@@ -69,20 +70,27 @@ export async function basketTotal(db: Db, basketId: number | null): Promise<stri
   return row?.total ?? null
 }
 
+/** sessionBasketTotal's statements, by whose basket it sums (exported for its test). */
+export const totalStatements = new KeptStatements(2)
+
 /**
  * The total of the session's basket in the channel, found and summed in one statement (the card lookups'
  * first round trip): null when the session has no basket there or an empty one.
  */
 export async function sessionBasketTotal(db: Db, channelId: number, session: ShopperSession): Promise<string | null> {
-  const baskets = sessionBasket(db, channelId, session)
-  if (!baskets) return null
-  const query = baskets
-    .leftJoin('basket_items', 'basket_items.basket_id', 'baskets.id')
-    .leftJoin('products', 'products.id', 'basket_items.product_id')
-    .select(itemsTotal.as('total'))
-    .groupBy('baskets.id')
-    .limit(1)
-  const [row] = await readRows<{ total: string | null }>(db, query.compile(), { prepared: true })
+  const owner = session.shopperId ? 'shopper' : session.basketId ? 'visitor' : null
+  if (!owner) return null
+  // Two shapes (a shopper's basket, a visitor's), each compiled once: building it was a twentieth of a lookup.
+  const statement = totalStatements.statement(owner, [channelId, session.shopperId ?? session.basketId, 1], () =>
+    sessionBasket(db, channelId, session)!
+      .leftJoin('basket_items', 'basket_items.basket_id', 'baskets.id')
+      .leftJoin('products', 'products.id', 'basket_items.product_id')
+      .select(itemsTotal.as('total'))
+      .groupBy('baskets.id')
+      .limit(1)
+      .compile(),
+  )
+  const [row] = await readRows<{ total: string | null }>(db, statement, { prepared: true })
   return row?.total ?? null
 }
 
