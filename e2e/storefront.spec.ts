@@ -15,7 +15,7 @@ const T = {
     number: 'Kart numarası', holder: 'Kart sahibi', month: 'Son kullanma ayı', year: 'Son kullanma yılı', cvv: 'Güvenlik kodu (CVV)',
     next: 'Devam', phone: 'Cep telefonu', send: 'Kod gönder', otp: 'SMS ile gelen kod', verify: 'Doğrula ve kaydet', saved: 'Kart kaydedildi.',
     remove: 'kartını sil', deleted: 'Kart silindi.', noCards: 'Kayıtlı kartınız yok.', checkout: 'Siparişi hazırla', update: 'Güncelle',
-    lamp: /546,25/, total: 'Sepet toplamı', masterpass: 'Masterpass', phonePrefill: '5327654321',
+    lamp: /546,25/, total: 'Sepet toplamı', masterpass: 'Masterpass', phonePrefill: '5327654321', upToSix: '6 taksite kadar', single: 'Tek çekim',
   },
   en: {
     products: 'Products', basket: 'Basket', cards: 'My cards', signIn: 'Sign in', quantity: 'Quantity', add: 'Add to basket', added: 'Added to the basket.',
@@ -23,7 +23,7 @@ const T = {
     number: 'Card number', holder: 'Cardholder', month: 'Expiry month', year: 'Expiry year', cvv: 'Security code (CVV)',
     next: 'Continue', phone: 'Mobile phone', send: 'Send code', otp: 'Code from the SMS', verify: 'Verify and save', saved: 'Card saved.',
     remove: 'Delete card', deleted: 'Card deleted.', noCards: 'You have no saved cards.', checkout: 'Prepare the order', update: 'Update',
-    lamp: /546\.25/, total: 'Basket total', masterpass: 'Masterpass', phonePrefill: '5551234567',
+    lamp: /546\.25/, total: 'Basket total', masterpass: 'Masterpass', phonePrefill: '5551234567', upToSix: 'up to 6 installments', single: 'single payment',
   },
 }
 
@@ -52,6 +52,10 @@ for (const width of WIDTHS) {
       const six = paraf.getByRole('row', { name: new RegExp(t.six) })
       await expect(six).toContainText(t.lamp)
       await expect(paraf.getByRole('row')).toHaveCount(7)
+      await expect(paraf.getByText(t.upToSix)).toBeVisible()
+      // A debit card pays at once: it says so rather than "up to 1 installments".
+      const debit = plans.getByRole('listitem').filter({ has: page.getByText('Paraf Debit', { exact: true }) })
+      await expect(debit.getByText(t.single, { exact: true })).toBeVisible()
       await noAxeViolations(page)
       await snap(page, `storefront-product-${width.name}`)
 

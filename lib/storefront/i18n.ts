@@ -27,7 +27,8 @@ const tr = {
   installmentCount: 'Taksit',
   monthly: 'Aylık',
   total: 'Toplam',
-  upTo: (n: number) => `${n} taksite kadar`,
+  // A card with one plan pays at once: "1 taksite kadar" would promise installments it has not.
+  upTo: (n: number) => (n > 1 ? `${n} taksite kadar` : 'Tek çekim'),
   basketTitle: 'Sepetim',
   basketEmpty: 'Sepetiniz boş.',
   product: 'Ürün',
@@ -102,7 +103,7 @@ const en: typeof tr = {
   installmentCount: 'Installments',
   monthly: 'Monthly',
   total: 'Total',
-  upTo: (n: number) => `up to ${n} installments`,
+  upTo: (n: number) => (n > 1 ? `up to ${n} installments` : 'single payment'),
   basketTitle: 'My basket',
   basketEmpty: 'Your basket is empty.',
   product: 'Product',
