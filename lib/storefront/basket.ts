@@ -21,16 +21,27 @@ export interface BasketView {
 
 type Db = Kysely<Database>
 
-/** Which basket a session owns in a channel; null when the session names none (no shopper, no basket id). */
-function sessionBasket(db: Db, channelId: number, session: ShopperSession) {
-  const baskets = db.selectFrom('baskets').where('baskets.channel_id', '=', channelId)
-  if (session.shopperId) return baskets.where('baskets.shopper_id', '=', session.shopperId)
-  if (session.basketId) return baskets.where('baskets.id', '=', session.basketId).where('baskets.shopper_id', 'is', null)
+/** Whose basket a session names: a signed-in shopper's (by shopper) or a visitor's (by the id it keeps); null for none. */
+type BasketOwner = { by: 'shopper' | 'visitor'; id: number }
+
+function basketOwner(session: ShopperSession): BasketOwner | null {
+  if (session.shopperId) return { by: 'shopper', id: session.shopperId }
+  if (session.basketId) return { by: 'visitor', id: session.basketId }
   return null
 }
 
+/** The basket of that owner in a channel. */
+function ownedBasket(db: Db, channelId: number, owner: BasketOwner) {
+  const baskets = db.selectFrom('baskets').where('baskets.channel_id', '=', channelId)
+  return owner.by === 'shopper'
+    ? baskets.where('baskets.shopper_id', '=', owner.id)
+    : baskets.where('baskets.id', '=', owner.id).where('baskets.shopper_id', 'is', null)
+}
+
 export async function findBasketId(db: Db, channelId: number, session: ShopperSession): Promise<number | null> {
-  const row = await sessionBasket(db, channelId, session)?.select('baskets.id').executeTakeFirst()
+  const owner = basketOwner(session)
+  if (!owner) return null
+  const row = await ownedBasket(db, channelId, owner).select('baskets.id').executeTakeFirst()
   return row?.id ?? null
 }
 
@@ -78,11 +89,11 @@ export const totalStatements = new KeptStatements(2)
  * first round trip): null when the session has no basket there or an empty one.
  */
 export async function sessionBasketTotal(db: Db, channelId: number, session: ShopperSession): Promise<string | null> {
-  const owner = session.shopperId ? 'shopper' : session.basketId ? 'visitor' : null
+  const owner = basketOwner(session)
   if (!owner) return null
   // Two shapes (a shopper's basket, a visitor's), each compiled once: building it was a twentieth of a lookup.
-  const statement = totalStatements.statement(owner, [channelId, session.shopperId ?? session.basketId, 1], () =>
-    sessionBasket(db, channelId, session)!
+  const statement = totalStatements.statement(owner.by, [channelId, owner.id, 1], () =>
+    ownedBasket(db, channelId, owner)
       .leftJoin('basket_items', 'basket_items.basket_id', 'baskets.id')
       .leftJoin('products', 'products.id', 'basket_items.product_id')
       .select(itemsTotal.as('total'))
