@@ -14,8 +14,14 @@ const root = path.resolve(import.meta.dirname, '..')
  * and are promoted; with the default the old generation grew from ~100 to ~350 MB of mostly garbage
  * before a full collection, so RSS swung between ~200 and ~550 MB over a bench run. At 1.4 × it stayed
  * between 208 and 274 MB (docs/decisions/028-…).
+ *
+ * No allocation-site pretenuring: a large CSV import keeps its rows alive across scavenges, V8 then
+ * allocates from those sites straight into the old generation for good, and the API code that shares them
+ * (row parsing, JSON) kept ~1.6 MB of young objects alive per scavenge through those old, dead-but-not-yet-
+ * collected objects: after one 1,000,000-BIN import the ledger lists' p99 doubled and full collections
+ * ran every second, until the process restarted (docs/decisions/037-…).
  */
-export const SERVER_V8_FLAGS = ['--heap-growing-percent=40']
+export const SERVER_V8_FLAGS = ['--heap-growing-percent=40', '--no-allocation-site-pretenuring']
 
 /** How every production server is started: lib/ runs through tsx, `server-only` resolves as inside Next. */
 export const SERVER_COMMAND = [process.execPath, ...SERVER_V8_FLAGS, '--import', 'tsx', '--import', path.join(root, 'scripts', 'server-only-hook.ts'), path.join(root, 'scripts', 'server.ts')]
@@ -40,7 +46,9 @@ export interface AppServer {
 export async function startAppServer(port: number, env: NodeJS.ProcessEnv, timeoutMs = 120_000, extraNodeArgs: string[] = []): Promise<AppServer> {
   let output = ''
   const [node, ...args] = SERVER_COMMAND
-  const child = spawn(node, [...extraNodeArgs, ...args], {
+  // The caller's flags after the defaults (SERVER_V8_FLAGS lead `args`), so that they can override them.
+  const flags = SERVER_V8_FLAGS.length
+  const child = spawn(node, [...args.slice(0, flags), ...extraNodeArgs, ...args.slice(flags)], {
     cwd: root,
     // Always the production build (vitest's own NODE_ENV is `test`, which would start a dev server).
     env: { ...SERVER_ENV, ...env, PORT: String(port), NODE_ENV: 'production' },
