@@ -9,7 +9,10 @@
  * at the end. BENCH_DURATION (seconds per endpoint, 10), BENCH_KEEP=1 keeps the database, BENCH_DOORS=1
  * also measures the Next door, BENCH_CPU_PROF=1 profiles the app server. While profiling or tuning:
  * BENCH_REUSE=1 (PostgreSQL) measures the database kept by an earlier BENCH_KEEP=1 run without
- * importing again (BENCH_DATABASE names it, default pm_bench) (no import figures then), BENCH_ONLY=<text>[|<text>…] measures only endpoints whose name contains one of them. On PostgreSQL 100,000
+ * importing again (BENCH_DATABASE names it, default pm_bench) (no import figures then; BENCH_REUSE_IMPORT=1
+ * runs the one-request import on it anyway), BENCH_ONLY=<text>[|<text>…] measures only endpoints whose name
+ * contains one of them, BENCH_NODE_ARGS adds flags to the app server's node (e.g. `--trace-gc-nvp`) and
+ * BENCH_SERVER_LOG=<file> keeps its output. On PostgreSQL 100,000
  * ledger payments and 20,000 orders are added with SQL (bench/ledger-seed.ts) for the ledger list and
  * order read. On PostgreSQL the floor
  * (bench/floor.ts, endpoints in bench/endpoints.ts) is measured alternately with the app.
@@ -111,6 +114,7 @@ let databaseUrl: string | undefined
 
 /** BENCH_REUSE=1: measure the pm_bench database an earlier BENCH_KEEP=1 run left, without importing again. */
 const REUSE = process.env.BENCH_REUSE === '1'
+const REUSE_IMPORT = process.env.BENCH_REUSE_IMPORT === '1'
 /** The bench's own database on the DATABASE_URL server (dropped and created anew unless reused). */
 const DATABASE = process.env.BENCH_DATABASE || 'pm_bench'
 if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error('BENCH_DATABASE: lowercase letters, digits and _ only')
@@ -160,7 +164,8 @@ async function startServer(): Promise<Server> {
   }
   // BENCH_CPU_PROF=1: a V8 CPU profile of the app server over the run, in bench/profiles/ (read it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench', 'profiles')}`] : []
-  const server = await startAppServer(PORT, env, 120_000, profile)
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const server = await startAppServer(PORT, env, 120_000, [...profile, ...extra])
   return {
     child: server.child,
     env,
@@ -168,6 +173,7 @@ async function startServer(): Promise<Server> {
     databaseUrl,
     stop: async () => {
       await server.stop(1000)
+      if (process.env.BENCH_SERVER_LOG) writeFileSync(process.env.BENCH_SERVER_LOG, server.output())
       await cleanup()
     },
   }
@@ -282,7 +288,8 @@ async function createPaymentSettings(channel: number, tag: string, counts = { ba
 
 /** One streamed request of 1,000,000 lines (the import budget), with its progress polled meanwhile. */
 async function singleRequestImport(memory: MemoryWatch) {
-  const scratch = await createPaymentSettings(2, 'scratch', { banks: 1, cardTypes: 1, cards: 1 })
+  // (On a kept data set, earlier runs' scratch POS and bank are still there: new slugs.)
+  const scratch = await createPaymentSettings(2, REUSE ? `scratch${Date.now()}` : 'scratch', { banks: 1, cardTypes: 1, cards: 1 })
   const card = scratch.cards[0]
   const lines = Array.from({ length: BINS }, (_, n) => binAt(n))
   const importId = `bench-${Date.now()}`
@@ -558,7 +565,8 @@ let nextDoor: AppServer | undefined
 try {
   log(`server on ${BASE} (${server.engine}), pid ${server.child.pid}`)
   const reused = REUSE && server.databaseUrl ? await keptDataSet(server.databaseUrl) : null
-  const single = reused ? null : await singleRequestImport(memory)
+  // BENCH_REUSE_IMPORT=1: the one-request import on the kept data set too (its scratch card goes again).
+  const single = reused && !REUSE_IMPORT ? null : await singleRequestImport(memory)
   const { data, distributed } = reused ? { data: reused, distributed: null } : await loadDataSet(memory)
   if (server.databaseUrl) {
     const seeding = performance.now()
@@ -571,7 +579,7 @@ try {
     return !skipped
   })
   // What autovacuum would do after a bulk load (fresh statistics and visibility map), then a checkpoint.
-  if (server.databaseUrl && !reused) await vacuum(server.databaseUrl)
+  if (server.databaseUrl && (!reused || REUSE_IMPORT)) await vacuum(server.databaseUrl)
 
   const targets: Target[] = [{ label: 'app', base: BASE, pid: server.child.pid! }]
   if (server.databaseUrl) {
