@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { peerStampedHeaders } from '@/lib/auth/peer-address'
 import { runRoute } from './area'
 import { bodilessRequest } from './node-request'
-import { textOf, type TextResponse } from './respond'
+import { rawHeaders, textOf, type TextResponse } from './respond'
 import { matchRoute } from './routes'
 
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i
@@ -117,12 +117,7 @@ async function write(res: ServerResponse, response: Response, head: boolean) {
     // Encoded once: Buffer.byteLength and then end(text) walked a long answer twice (a storefront card list
     // with Turkish labels is a two-byte string of tens of kB).
     const body = typeof text === 'string' ? Buffer.from(text) : text!
-    const raw: string[] = []
-    for (const name in fields) {
-      const value = fields[name]
-      if (typeof value === 'string') raw.push(name, value)
-      else for (const each of value) raw.push(name, each)
-    }
+    const raw = rawHeaders(fields)
     raw.push('content-length', String(body.byteLength))
     res.writeHead(response.status, raw)
     res.end(head ? undefined : body)

@@ -33,10 +33,8 @@ export class TextResponse extends Response {
   liveHeaders(): Headers {
     if (!this.#headers) {
       const headers = new Headers()
-      for (const [name, value] of Object.entries(this.#fields!)) {
-        if (typeof value === 'string') headers.append(name, value)
-        else for (const each of value) headers.append(name, each)
-      }
+      const raw = rawHeaders(this.#fields!)
+      for (let index = 0; index < raw.length; index += 2) headers.append(raw[index], raw[index + 1])
       this.#headers = headers
       this.#fields = undefined
     }
@@ -115,6 +113,20 @@ Object.defineProperty(TextResponse.prototype, 'clone', {
     return new TextResponse(this.bodyText, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) })
   },
 })
+
+/**
+ * A header record as `name, value, name, value, …`, a list-valued header (set-cookie) once per value: what
+ * node's `writeHead` takes, and the order fetch's `Headers` are built in.
+ */
+export function rawHeaders(fields: Readonly<Record<string, string | readonly string[]>>): string[] {
+  const raw: string[] = []
+  for (const name in fields) {
+    const value = fields[name]
+    if (typeof value === 'string') raw.push(name, value)
+    else for (const each of value) raw.push(name, each)
+  }
+  return raw
+}
 
 /** The body of a `TextResponse` as its string or encoded bytes (no stream read), else undefined. */
 export function textOf(response: Response): string | Uint8Array | undefined {
